@@ -1,0 +1,92 @@
+import { cdk8s, javascript, JsonFile } from 'projen';
+
+// Runtime dependencies are bundled: a jsii library may only depend on jsii modules at runtime.
+const bundledDeps = [
+  'yaml@^2.8.0',
+  'ajv@^8.17.0',
+  'ajv-formats@^3.0.1',
+  'semver@^7.7.0',
+  '@jmespath-community/jmespath@^1.3.0',
+  '@bufbuild/cel@^0.6.1',
+  '@stoplight/spectral-core@^1.24.0',
+  '@stoplight/spectral-functions@^1.10.0',
+  '@stoplight/spectral-parsers@^1.0.5',
+  '@stoplight/spectral-rulesets@^1.22.0',
+  'dockerfile-ast@^0.7.1',
+  'dockerfile-utils@^0.16.3',
+];
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-policy-platform',
+  description: 'Author Kubernetes admission policies (Kyverno) as typed cdk8s constructs and synthesize multi-team policy repositories and a verified policy-platform image.',
+  author: 'cdk8s-policy-platform maintainers',
+  authorAddress: 'maintainers@example.com',
+  repositoryUrl: 'https://github.com/example/cdk8s-policy-platform.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kyverno', 'policy', 'kubernetes', 'helm', 'projen'],
+
+  // projen's default cdk8s for this project type is 1.x: pin the 2.x line.
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+
+  deps: ['projen@^0.103.25'],
+  peerDeps: ['cdk8s-plus-28@^2.5.6', 'projen@^0.103.25'],
+  bundledDeps,
+  devDeps: ['@types/semver', '@types/node@^20', 'cdk8s-plus-28@2.5.6'],
+
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'], ignorePatterns: ['examples/out/**'] },
+
+  bin: { 'policy-platform': 'lib/cli/main.js' },
+
+  // Our own CI is .ci/run; releases are not published from here.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+
+  jestOptions: {
+    // A snapshot changes only on purpose: never written implicitly, mismatches fail.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/out/', '/lib/', '/dist/'],
+    },
+  },
+
+  gitignore: ['examples/out/', '.bench/', '/.tmp/'],
+
+});
+
+const tsNode = 'ts-node --prefer-ts-exts --transpile-only --project tsconfig.scripts.json';
+project.addTask('example', {
+  description: 'Synthesize the seed example (examples/) into examples/out/',
+  exec: `${tsNode} examples/main.ts`,
+});
+project.addTask('bench', {
+  description: 'Benchmarks (wall time, peak RSS, ratios to a floor)',
+  exec: 'node --expose-gc -r ts-node/register bench/main.ts',
+  env: { TS_NODE_PROJECT: 'tsconfig.scripts.json', TS_NODE_TRANSPILE_ONLY: 'true' },
+});
+project.addTask('conformance', {
+  description: 'Run the offline engine over the Kyverno community library test suites',
+  exec: `${tsNode} src/cli/main.ts conformance`,
+});
+project.addTask('synth', {
+  description: 'Alias of the default task, so `npx projen synth` works as in team repos',
+  exec: 'projen default',
+});
+
+// ts-node runs the example, the benchmark and the CLI from source (no compile step needed).
+new JsonFile(project, 'tsconfig.scripts.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { rootDir: '.', noEmit: true },
+    include: ['src/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules', 'examples/out'],
+  },
+});
+
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/.tmp/');
+
+project.synth();

@@ -1,0 +1,4 @@
+import { LIBRARY_NAME } from '../src';
+test('library name', () => {
+  expect(LIBRARY_NAME).toBe('cdk8s-policy-platform');
+});
