@@ -4,7 +4,7 @@ import * as YAML from 'yaml';
  * Stringify options shared by every YAML file we write. YAML 1.1 quoting is used because Helm and
  * Kubernetes parse with YAML 1.1 rules (go-yaml v2): `yes`, `on`, `0x1f` must stay strings.
  */
-const STRINGIFY: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ToStringOptions = {
+const STRINGIFY: YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions = {
   version: '1.1',
   lineWidth: 0,
   minContentWidth: 0,
