@@ -72,6 +72,13 @@ project.addTask('conformance', {
   description: 'Run the offline engine over the Kyverno community library test suites',
   exec: `${tsNode} src/cli/main.ts conformance`,
 });
+// ts-jest only transpiles (isolatedModules): type errors in tests, examples and benchmarks are caught here.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check sources, tests, examples and benchmarks',
+  exec: 'tsc --noEmit -p tsconfig.scripts.json',
+});
+project.testTask.spawn(typecheck);
+
 project.addTask('synth', {
   description: 'Alias of the default task, so `npx projen synth` works as in team repos',
   exec: 'projen default',
@@ -82,7 +89,7 @@ new JsonFile(project, 'tsconfig.scripts.json', {
   obj: {
     extends: './tsconfig.json',
     compilerOptions: { rootDir: '.', noEmit: true },
-    include: ['src/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
     exclude: ['node_modules', 'examples/out'],
   },
 });
