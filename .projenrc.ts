@@ -32,7 +32,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.8.1',
   jsiiVersion: '~6.0.0',
 
-  deps: ['projen@^0.103.25'],
   peerDeps: ['cdk8s-plus-28@^2.5.6', 'projen@^0.103.25'],
   bundledDeps,
   devDeps: ['@types/semver', '@types/node@^20', 'cdk8s-plus-28@2.5.6'],
