@@ -1,1 +1,3 @@
-export {};
+export * from './copy';
+export * from './docker-stage';
+export * from './dockerfile';
