@@ -1,1 +1,4 @@
-export {};
+export * from './rule-severity';
+export * from './values-function';
+export * from './values-rule';
+export * from './values-ruleset';
