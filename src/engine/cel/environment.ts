@@ -1,0 +1,295 @@
+/**
+ * The CEL environment Kubernetes admission and Kyverno expressions run in: @bufbuild/cel with its
+ * strings extension, plus the parts of the Kubernetes CEL libraries and Kyverno's libraries that
+ * policies use, and the optional-type runtime the desugaring in `desugar.ts` calls.
+ */
+import {
+  CelScalar, celEnv, celFunc, celList, celMap, celMethod, isCelError, isCelList, isCelMap, isCelUint, listType,
+  parse, plan,
+} from '@bufbuild/cel';
+import type { CelEnv, CelFunc, CelList, CelMap, CelValue } from '@bufbuild/cel';
+import { strings } from '@bufbuild/cel/ext';
+import { desugarCel } from './desugar';
+
+const DYN = CelScalar.DYN;
+const STRING = CelScalar.STRING;
+const INT = CelScalar.INT;
+const BOOL = CelScalar.BOOL;
+const LIST = listType(DYN);
+
+/** An error raised by a CEL expression (bad syntax, missing field, no such overload, ...). */
+export class CelEvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CelEvaluationError';
+  }
+}
+
+/** Data the Kyverno library functions read (`resource.Get`, `resource.List`). */
+export interface CelLibraryData {
+  /** Cluster resources a test supplies (its `context` file), for `resource.Get/List`. */
+  readonly resources?: any[];
+}
+
+// --- optional values: a one-or-zero element CelList remembered in a WeakSet ---------------------
+const OPTIONALS = new WeakSet<object>();
+function optionalOf(v: CelValue | undefined): CelList {
+  const l = celList(v === undefined ? [] : [v]);
+  OPTIONALS.add(l);
+  return l;
+}
+function isOptional(v: unknown): v is CelList {
+  return typeof v === 'object' && v !== null && OPTIONALS.has(v);
+}
+function requireOptional(v: CelValue, fn: string): CelList {
+  if (!isOptional(v)) throw new Error(`no such overload: ${fn} on a non-optional value`);
+  return v;
+}
+
+/** `x.?f` and selects after it: absent keys give optional.none(). */
+function optionalSelect(x: CelValue, field: string): CelList {
+  if (isOptional(x)) {
+    if (x.size === 0) return x;
+    x = x.get(0)!;
+  }
+  if (isCelMap(x)) return optionalOf(x.has(field) ? x.get(field) : undefined);
+  return optionalOf(undefined);
+}
+
+function optionalIndex(x: CelValue, key: CelValue): CelList {
+  if (isOptional(x)) {
+    if (x.size === 0) return x;
+    x = x.get(0)!;
+  }
+  if (isCelMap(x)) {
+    const k = key as any;
+    return optionalOf(x.has(k) ? x.get(k) : undefined);
+  }
+  if (isCelList(x)) {
+    const i = Number(key as any);
+    return optionalOf(Number.isInteger(i) && i >= 0 && i < x.size ? x.get(i) : undefined);
+  }
+  return optionalOf(undefined);
+}
+
+function isZero(v: CelValue): boolean {
+  if (v === null || v === false || v === '' || v === 0 || v === BigInt(0)) return true;
+  if (isCelList(v) || isCelMap(v)) return v.size === 0;
+  if (v instanceof Uint8Array) return v.length === 0;
+  if (isCelUint(v)) return v.value === BigInt(0);
+  return false;
+}
+
+const optionalFuncs: CelFunc[] = [
+  celFunc('__opt_of', [DYN], DYN, v => optionalOf(v)),
+  celFunc('__opt_none', [], DYN, () => optionalOf(undefined)),
+  celFunc('__opt_of_non_zero', [DYN], DYN, v => optionalOf(isZero(v) ? undefined : v)),
+  celFunc('__opt_sel', [DYN, STRING], DYN, (x, f) => optionalSelect(x, f)),
+  celFunc('__opt_idx', [DYN, DYN], DYN, (x, k) => optionalIndex(x, k)),
+  celFunc('__opt_or_value', [DYN, DYN], DYN, (x, d) => {
+    const o = requireOptional(x, 'orValue');
+    return o.size ? o.get(0)! : d;
+  }),
+  celFunc('__opt_has_value', [DYN], BOOL, x => requireOptional(x, 'hasValue').size > 0),
+  celFunc('__opt_value', [DYN], DYN, x => {
+    const o = requireOptional(x, 'value');
+    if (o.size === 0) throw new Error('optional.none() dereference');
+    return o.get(0)!;
+  }),
+  celFunc('__opt_or', [DYN, DYN], DYN, (x, y) => (requireOptional(x, 'or').size ? x : requireOptional(y, 'or'))),
+];
+
+// --- Kubernetes lists library -------------------------------------------------------------------
+function compare(a: any, b: any): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
+    return Number(a) - Number(b);
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  throw new Error('no such overload: list elements are not comparable');
+}
+
+function celEquals(a: any, b: any): boolean {
+  return JSON.stringify(fromCel(a), bigintReplacer) === JSON.stringify(fromCel(b), bigintReplacer);
+}
+function bigintReplacer(_k: string, v: any): any {
+  return typeof v === 'bigint' ? Number(v) : v;
+}
+
+const listFuncs: CelFunc[] = [
+  celMethod('isSorted', LIST, [], BOOL, function () {
+    const a = [...this];
+    return a.every((v, i) => i === 0 || compare(a[i - 1], v) <= 0);
+  }),
+  celMethod('sum', LIST, [], DYN, function () {
+    const a = [...this] as any[];
+    if (a.length === 0) return BigInt(0);
+    if (a.every(v => typeof v === 'bigint')) return a.reduce((s, v) => s + v, BigInt(0));
+    return a.reduce((s, v) => s + Number(v), 0);
+  }),
+  celMethod('min', LIST, [], DYN, function () {
+    const a = [...this];
+    if (a.length === 0) throw new Error('min called on an empty list');
+    return a.reduce((m, v) => (compare(v, m) < 0 ? v : m));
+  }),
+  celMethod('max', LIST, [], DYN, function () {
+    const a = [...this];
+    if (a.length === 0) throw new Error('max called on an empty list');
+    return a.reduce((m, v) => (compare(v, m) > 0 ? v : m));
+  }),
+  celMethod('indexOf', LIST, [DYN], INT, function (x) {
+    return BigInt([...this].findIndex(v => celEquals(v, x)));
+  }),
+  celMethod('lastIndexOf', LIST, [DYN], INT, function (x) {
+    const a = [...this];
+    for (let i = a.length - 1; i >= 0; i--) if (celEquals(a[i], x)) return BigInt(i);
+    return BigInt(-1);
+  }),
+  celMethod('slice', LIST, [INT, INT], LIST, function (from, to) {
+    return [...this].slice(Number(from), Number(to));
+  }),
+  celMethod('flatten', LIST, [], LIST, function () {
+    return [...this].flatMap(v => (isCelList(v) ? [...v] : [v]));
+  }),
+  celMethod('distinct', LIST, [], LIST, function () {
+    const out: CelValue[] = [];
+    for (const v of this) if (!out.some(o => celEquals(o, v))) out.push(v);
+    return out;
+  }),
+  celMethod('reverse', LIST, [], LIST, function () {
+    return [...this].reverse();
+  }),
+];
+
+// --- Kubernetes regex library -------------------------------------------------------------------
+const regexFuncs: CelFunc[] = [
+  celMethod('find', STRING, [STRING], STRING, function (re) {
+    const m = new RegExp(re).exec(this);
+    return m ? m[0] : '';
+  }),
+  celMethod('findAll', STRING, [STRING], LIST, function (re) {
+    return [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
+  }),
+  celMethod('findAll', STRING, [STRING, INT], LIST, function (re, n) {
+    const all = [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
+    return Number(n) < 0 ? all : all.slice(0, Number(n));
+  }),
+];
+
+// --- Kyverno libraries --------------------------------------------------------------------------
+function kyvernoFuncs(data: CelLibraryData): CelFunc[] {
+  const resources = () => data.resources ?? [];
+  const apiVersionOf = (r: any) => String(r?.apiVersion ?? '');
+  const pluralMatches = (r: any, plural: string) => {
+    const kind = String(r?.kind ?? '').toLowerCase();
+    return plural === kind || plural === pluralize(kind);
+  };
+  const unsupported = (name: string) => () => {
+    throw new Error(`${name} needs a live cluster or registry and cannot be evaluated offline`);
+  };
+  return [
+    celFunc('__kyverno_resource_Get', [STRING, STRING, STRING, STRING], DYN, (apiVersion, plural, ns, name) => {
+      const found = resources().find(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
+        && (r?.metadata?.namespace ?? '') === ns && r?.metadata?.name === name);
+      if (!found) throw new Error(`resource.Get: ${plural} ${ns}/${name} not found in the supplied context`);
+      return toCel(found);
+    }),
+    celFunc('__kyverno_resource_List', [STRING, STRING, STRING], DYN, (apiVersion, plural, ns) => {
+      const items = resources().filter(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
+        && (ns === '' || (r?.metadata?.namespace ?? '') === ns));
+      return toCel({ items });
+    }),
+    celFunc('__kyverno_image_GetMetadata', [DYN], DYN, unsupported('image.GetMetadata')),
+    celFunc('__kyverno_http_Get', [DYN], DYN, unsupported('http.Get')),
+    celFunc('__kyverno_http_Post', [DYN, DYN], DYN, unsupported('http.Post')),
+    celFunc('__kyverno_globalContext_Get', [DYN, DYN], DYN, unsupported('globalContext.Get')),
+    celFunc('parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),
+    celFunc('__kyverno_user_parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),
+  ];
+}
+
+function parseServiceAccount(username: string): CelMap {
+  const parts = username.split(':');
+  const ok = parts.length === 4 && parts[0] === 'system' && parts[1] === 'serviceaccount';
+  return celMap(new Map<string, CelValue>([['Namespace', ok ? parts[2] : ''], ['Name', ok ? parts[3] : '']]));
+}
+
+/** Lower-case plural of a lower-case kind, as Kubernetes resource names are formed. */
+export function pluralize(kind: string): string {
+  if (kind.endsWith('s')) return kind + 'es';
+  if (/[^aeiou]y$/.test(kind)) return kind.slice(0, -1) + 'ies';
+  return kind + 's';
+}
+
+// --- JSON <-> CEL values ------------------------------------------------------------------------
+/** A JSON value as CEL sees it: integral numbers become `int`, objects maps, arrays lists. */
+export function toCel(v: any): any {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map(toCel);
+  if (typeof v === 'object') {
+    if (isCelMap(v) || isCelList(v) || isOptional(v)) return v;
+    const m = new Map<string, any>();
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) m.set(k, toCel(x));
+    return celMap(m);
+  }
+  return v;
+}
+
+/** A CEL result as plain JSON (ints that fit become numbers). */
+export function fromCel(v: any): any {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (isCelUint(v)) return Number(v.value);
+  if (isOptional(v)) return v.size ? fromCel(v.get(0)) : null;
+  if (isCelList(v)) return [...v].map(fromCel);
+  if (isCelMap(v)) {
+    const o: { [k: string]: any } = {};
+    for (const [k, x] of v.entries()) o[String(isCelUint(k) ? k.value : k)] = fromCel(x);
+    return o;
+  }
+  return v;
+}
+
+// --- compile and evaluate -----------------------------------------------------------------------
+/** A compiled expression: call it with bindings (already CEL values) to get a CEL value or throw. */
+export type CompiledCel = (bindings: { [name: string]: any }) => any;
+
+/** The environment for one evaluation (its Kyverno library functions read `data`). */
+export class CelEnvironment {
+  private readonly env: CelEnv;
+  private readonly cache = new Map<string, CompiledCel>();
+
+  constructor(data: CelLibraryData = {}) {
+    this.env = celEnv({ funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...kyvernoFuncs(data)] });
+  }
+
+  /** Compiles `expression`; throws CelEvaluationError on a syntax error. */
+  compile(expression: string): CompiledCel {
+    const cached = this.cache.get(expression);
+    if (cached) return cached;
+    let program: (ctx: any) => any;
+    try {
+      program = plan(this.env, parse(desugarCel(expression))) as (ctx: any) => any;
+    } catch (e) {
+      throw new CelEvaluationError(`compilation failed: ${(e as Error).message}`);
+    }
+    const compiled: CompiledCel = bindings => {
+      let r: any;
+      try {
+        r = program(bindings);
+      } catch (e) {
+        throw new CelEvaluationError((e as Error).message);
+      }
+      if (isCelError(r)) throw new CelEvaluationError(r.message);
+      return r;
+    };
+    this.cache.set(expression, compiled);
+    return compiled;
+  }
+
+  /** Compiles and evaluates in one step. */
+  evaluate(expression: string, bindings: { [name: string]: any }): any {
+    return this.compile(expression)(bindings);
+  }
+}
