@@ -1,1 +1,14 @@
-export {};
+export { AutogenControllers } from './autogen';
+export { ClusterPolicy, ClusterPolicyProps } from './cluster-policy';
+export { Condition, ConditionOperator, Conditions } from './conditions';
+export { ApiCall, ConfigMapReference, ContextEntry, ContextVariable, ImageRegistryReference, RequestData, ServiceCall } from './context';
+export { ApplyRules, AutogenController, FailureAction, FailurePolicy, ImageVerificationType, Operation, PodSecurityLevel, Severity, ValidationAction } from './enums';
+export { CloneFrom, CloneList, Generation } from './generation';
+export { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
+export { KyvernoVersion } from './kyverno-version';
+export { LabelSelector, LabelSelectorRequirement, MatchResources, ResourceDescription, ResourceFilter, Subject } from './match';
+export { ForEachMutation, Mutation, MutationTarget } from './mutation';
+export { Policy, PolicyProps } from './policy';
+export { Rule } from './rule';
+export { CelAuditAnnotation, CelExpression, CelParamKind, CelParamRef, CelValidation, CelVariable, Deny, ForEachValidation, PodSecurityExclusion, PodSecurityValidation, Validation } from './validation';
+export { Attestation, Attestor, AttestorSet, ImageVerification, KeylessAttestor, Rekor, StaticKeyAttestor } from './verify-images';
