@@ -11,7 +11,7 @@ export function quote(value: string): string {
 
 /** Whether a path can be written unquoted in the shell form of COPY/ADD. */
 export function isPlainPath(p: string): boolean {
-  return /^[A-Za-z0-9_./@:=+,~%-]+$/.test(p) && !p.startsWith('--');
+  return /^[A-Za-z0-9_./@:=+,~%#-]+$/.test(p) && !p.startsWith('--');
 }
 
 /** Sources and destination of COPY/ADD: plain form when every path allows it, else the JSON array form. */

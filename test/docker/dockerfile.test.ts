@@ -1,5 +1,5 @@
-import { Dockerfile } from '../../src/docker';
 import { checkDockerfile } from './dockerfile-check';
+import { Dockerfile } from '../../src/docker';
 
 const SHA = 'a'.repeat(64);
 

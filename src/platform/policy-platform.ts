@@ -1,0 +1,348 @@
+import { Construct } from 'constructs';
+import { checkFileList, writeFiles } from '../core/file-writer';
+import { isFileContributor, SynthFile } from '../core/synth-file';
+import { collectProblems, TreeValidationError } from '../core/validate-tree';
+import { toYamlDocuments } from '../core/yaml';
+import { Dockerfile } from '../docker';
+import { PolicySource, PolicySourceKind } from './policy-source';
+import { Toolchain } from './toolchain';
+import { platformWorkflow } from './workflows';
+
+/**
+ * Options of a policy platform.
+ */
+export interface PolicyPlatformProps {
+  /**
+   * The policy sources aggregated into the image.
+   */
+  readonly sources: PolicySource[];
+
+  /**
+   * Environments (clusters) the platform serves; every source that declares environments must cover them all.
+   * @default - every environment any source declares, in first-seen order (sources sorted by repo name)
+   */
+  readonly environments?: string[];
+
+  /**
+   * Pinned tools of the image.
+   * @default new Toolchain() (Kyverno CLI 1.13.2, Pluto 5.21.1, Spectral 6.14.2, Helm 3.16.4, yq 4.44.6; checksums when given)
+   */
+  readonly tools?: Toolchain;
+
+  /**
+   * Base image of the final stage (and of the tools stage).
+   * @default 'alpine:3.22.1'
+   */
+  readonly baseImage?: string;
+
+  /**
+   * Name of the platform (folder, workflow, index).
+   * @default - the construct id
+   */
+  readonly platformName?: string;
+
+  /**
+   * Image name (without tag) the CI workflow pushes.
+   * @default - `policy-platform` on the local daemon's default registry
+   */
+  readonly image?: string;
+
+  /**
+   * Version written to the `org.opencontainers.image.version` label (build argument VERSION).
+   * @default '0.1.0'
+   */
+  readonly version?: string;
+
+  /**
+   * Numeric uid/gid of the non-root user the image runs as.
+   * @default 10001
+   */
+  readonly userId?: number;
+
+  /**
+   * Branch the CI workflows push images from.
+   * @default 'main'
+   */
+  readonly branch?: string;
+
+  /**
+   * Write the GitHub Actions workflow.
+   * @default true
+   */
+  readonly workflow?: boolean;
+}
+
+/**
+ * Aggregates policy sources into one image (the seed's multi-stage build, made safe: pinned and
+ * checksummed tools, non-root user, OCI labels, `/repos/index.json`), renders the merged manifests of
+ * every source defined in code per environment, and writes its CI workflow.
+ *
+ * Conflicts between sources (same repo name, same cluster-scoped policy, environments not covered)
+ * are construct validations: they are reported, all at once, before any file is computed.
+ */
+export class PolicyPlatform extends Construct {
+  /** Platform name. */
+  public readonly platformName: string;
+  /** Environments served. */
+  public readonly environments: string[];
+  /** Pinned tools. */
+  public readonly tools: Toolchain;
+  /** Final-stage base image. */
+  public readonly baseImage: string;
+  /** Image name the workflow pushes. */
+  public readonly image: string;
+  /** Version label. */
+  public readonly version: string;
+  /** Non-root uid/gid. */
+  public readonly userId: number;
+
+  private readonly sourceList: PolicySource[];
+  private readonly branch: string;
+  private readonly withWorkflow: boolean;
+
+  constructor(scope: Construct, id: string, props: PolicyPlatformProps) {
+    super(scope, id);
+    this.platformName = props.platformName ?? id;
+    this.sourceList = [...props.sources].sort((a, b) => cmp(a.repoName, b.repoName) || cmp(a.kind, b.kind));
+    this.environments = props.environments ? [...props.environments] : defaultEnvironments(this.sourceList);
+    this.tools = props.tools ?? new Toolchain();
+    this.baseImage = props.baseImage ?? 'alpine:3.22.1';
+    this.image = props.image ?? 'policy-platform';
+    this.version = props.version ?? '0.1.0';
+    this.userId = props.userId ?? 10001;
+    this.branch = props.branch ?? 'main';
+    this.withWorkflow = props.workflow ?? true;
+    this.node.addValidation({ validate: () => this.conflicts() });
+  }
+
+  /** The sources, sorted by repo name. */
+  public get sources(): PolicySource[] {
+    return [...this.sourceList];
+  }
+
+  /** Sources whose manifests the platform cannot render (known only by image, or a git library). */
+  public get unrenderedSources(): PolicySource[] {
+    return this.sourceList.filter((s) => s.kind !== PolicySourceKind.REPO);
+  }
+
+  /**
+   * The merged, resolved manifests of every source defined in code for an environment, sources in
+   * repo-name order. Throws when the tree has problems (conflicts included).
+   */
+  public render(env: string): any[] {
+    this.check();
+    return this.renderUnchecked(env);
+  }
+
+  /** The platform Dockerfile. Throws when the tree has problems. */
+  public dockerfile(): string {
+    this.check();
+    return this.buildDockerfile();
+  }
+
+  /** The content of `/repos/index.json`: every source, its image (tag or digest) and the policies it brings. */
+  public index(): any {
+    this.check();
+    return this.buildIndex();
+  }
+
+  /**
+   * Every file of the platform folder (Dockerfile, .dockerignore, index.json, rendered/<env>/all.yaml,
+   * the workflow, files of contributors in its subtree), after validating the platform and every
+   * source repo: nothing is computed while a problem remains.
+   */
+  public synthFiles(): SynthFile[] {
+    this.check();
+    const files: SynthFile[] = [
+      { path: 'Dockerfile', content: this.buildDockerfile() },
+      { path: '.dockerignore', content: '# Generated by cdk8s-policy-platform. Only the index is sent to the build.\n*\n!index.json\n' },
+      { path: 'index.json', content: JSON.stringify(this.buildIndex(), null, 2) + '\n' },
+    ];
+    for (const env of this.environments) {
+      files.push({ path: `rendered/${env}/all.yaml`, content: this.renderedFile(env) });
+    }
+    if (this.withWorkflow) {
+      files.push({
+        path: `.github/workflows/${this.platformName}.yaml`,
+        content: platformWorkflow(this.platformName, this.image, this.branch, this.version),
+      });
+    }
+    for (const c of this.node.findAll()) {
+      if (c !== this && isFileContributor(c)) files.push(...c.synthFiles());
+    }
+    return checkFileList(files);
+  }
+
+  /** Writes `synthFiles()` under `outdir` (unchanged files are not touched). */
+  public synth(outdir: string): void {
+    writeFiles(outdir, this.synthFiles());
+  }
+
+  /** Throws one error listing every problem of the platform and of each source repo's tree. */
+  private check(): void {
+    const problems = collectProblems(this);
+    for (const s of this.sourceList) {
+      if (s.repo) problems.push(...collectProblems(s.repo));
+    }
+    const unique = [...new Set(problems)];
+    if (unique.length > 0) throw new TreeValidationError(unique);
+  }
+
+  /** Conflicts between sources, and problems of each source and of the toolchain. */
+  private conflicts(): string[] {
+    const out: string[] = [];
+    const p = (msg: string) => out.push(`${this.node.path}: ${msg}`);
+    for (const s of this.sourceList) s.problems.forEach((m) => p(`${s.description}: ${m}`));
+    this.tools.problems().forEach((m) => p(m));
+    if (this.tools.requireChecksums) {
+      for (const s of this.sourceList) {
+        if (s.kind === PolicySourceKind.GIT && !/^[0-9a-f]{40}$/.test(s.gitRef!)) {
+          p(`${s.description}: strict mode (requireChecksums) needs a full 40-character commit SHA as git ref, got ${JSON.stringify(s.gitRef)}`);
+        }
+      }
+    }
+    if (this.sourceList.length === 0) p('a platform needs at least one source');
+    if (this.environments.length === 0) p('a platform needs at least one environment');
+
+    pairs(this.sourceList, (a, b) => {
+      if (a.repoName === b.repoName) {
+        p(`repo name "${a.repoName}" is used by two sources: ${a.description} and ${b.description} (both would be copied to /repos/${a.repoName}/)`);
+      } else if (a.stageName === b.stageName) {
+        p(`${a.description} and ${b.description} map to the same Docker stage name "${a.stageName}"; rename one repo`);
+      }
+    });
+
+    const owners = new Map<string, PolicySource>();
+    for (const s of this.sourceList) {
+      for (const key of s.policyKeys ?? []) {
+        const first = owners.get(key);
+        if (first && first !== s) {
+          const scope = key.split('/').length === 2 ? 'cluster-scoped ' : '';
+          p(`${scope}policy ${key} is brought by two sources: ${first.description} and ${s.description} (they would overwrite each other in the cluster)`);
+        } else {
+          owners.set(key, s);
+        }
+      }
+    }
+
+    for (const s of this.sourceList) {
+      if (!s.environments) continue;
+      const missing = this.environments.filter((e) => !s.environments!.includes(e));
+      if (missing.length > 0) {
+        p(`${s.description} does not cover the platform's environments: missing ${missing.join(', ')} (source: ${s.environments.join(', ') || 'none'}; platform ${this.platformName}: ${this.environments.join(', ')})`);
+      }
+    }
+    return out;
+  }
+
+  private renderUnchecked(env: string): any[] {
+    if (!this.environments.includes(env)) {
+      throw new Error(`${this.node.path}: unknown environment "${env}" (the platform serves: ${this.environments.join(', ')})`);
+    }
+    const out: any[] = [];
+    for (const s of this.sourceList) {
+      if (s.repo) out.push(...s.repo.render(env));
+    }
+    return out;
+  }
+
+  private renderedFile(env: string): string {
+    const rendered = this.sourceList.filter((s) => s.kind === PolicySourceKind.REPO).map((s) => s.repoName);
+    const head = [
+      '# Generated by cdk8s-policy-platform. Do not edit by hand.',
+      `# Resolved manifests of environment "${env}" from the sources defined in code: ${rendered.join(', ') || 'none'}.`,
+    ];
+    for (const s of this.unrenderedSources) {
+      const what = s.kind === PolicySourceKind.IMAGE ? `known only by image ${s.image}` : `git library ${s.gitUrl}@${s.gitRef}`;
+      head.push(`# Not rendered here (${what}): ${s.repoName}; its files are in the image under /repos/${s.repoName}/.`);
+    }
+    const docs = this.renderUnchecked(env);
+    return head.join('\n') + '\n' + (docs.length > 0 ? '---\n' + toYamlDocuments(docs) : '');
+  }
+
+  private buildDockerfile(): string {
+    const file = new Dockerfile({
+      header: [
+        `${this.platformName}: policies of ${this.sourceList.length} source(s) and the pinned tools that check them.`,
+        'Generated by cdk8s-policy-platform. Do not edit by hand.',
+      ].join('\n'),
+    });
+    for (const s of this.sourceList) {
+      if (s.kind === PolicySourceKind.GIT) {
+        const stage = file.addStage({ from: 'scratch', name: s.stageName, comment: `${s.repoName}: ${s.gitUrl} at ${s.gitRef}` });
+        stage.add({ source: `${s.gitUrl}#${s.gitRef}`, destination: `/repos/${s.repoName}/` });
+      } else {
+        file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${s.kind === PolicySourceKind.REPO ? 'repo image of the code-defined repo' : 'repo image published elsewhere'}` });
+      }
+    }
+    const tools = file.addStage({ from: this.baseImage, name: 'toolchain', comment: 'Pinned tools, downloaded and unpacked apart from the final image' });
+    this.tools.installInto(tools);
+
+    const final = file.addStage({ from: this.baseImage, comment: 'Final image: tools and every policy repository under /repos' });
+    final.arg('VERSION', this.version).arg('REVISION', 'unknown').arg('SOURCE', 'unknown');
+    final.label({
+      'org.opencontainers.image.title': this.platformName,
+      'org.opencontainers.image.source': '${SOURCE}',
+      'org.opencontainers.image.revision': '${REVISION}',
+      'org.opencontainers.image.version': '${VERSION}',
+      'org.opencontainers.image.base.name': this.baseImage,
+    });
+    final.run([
+      `apk add --no-cache ${this.tools.packages.join(' ')}`,
+      `addgroup -S -g ${this.userId} policy`,
+      `adduser -S -D -H -u ${this.userId} -G policy policy`,
+    ]);
+    final.copy({ from: 'toolchain', sources: [`${Toolchain.BIN_DIR}/`], destination: '/usr/local/bin/' });
+    for (const s of this.sourceList) {
+      final.copy({ from: s.stageName, sources: [`/repos/${s.repoName}/`], destination: `/repos/${s.repoName}/` });
+    }
+    final.copy({ sources: ['index.json'], destination: '/repos/index.json', chmod: '0444' });
+    final.user(`${this.userId}:${this.userId}`);
+    final.workdir('/repos');
+    return file.render();
+  }
+
+  private buildIndex(): any {
+    return {
+      platform: this.platformName,
+      version: this.version,
+      environments: this.environments,
+      tools: this.tools.versions(),
+      sources: this.sourceList.map((s) => {
+        const keys = s.policyKeys;
+        const entry: any = { name: s.repoName, kind: s.kind, path: `/repos/${s.repoName}/` };
+        if (s.image) {
+          entry.image = s.imageRepository;
+          if (s.digest || s.image.includes('@')) entry.digest = s.digest ?? s.image.split('@')[1];
+          else entry.tag = s.tag ?? s.image.slice(s.image.lastIndexOf(':') + 1);
+        }
+        if (s.gitUrl) {
+          entry.url = s.gitUrl;
+          entry.ref = s.gitRef;
+        }
+        if (s.environments) entry.environments = s.environments;
+        entry.rendered = s.kind === PolicySourceKind.REPO;
+        entry.policiesKnown = keys !== undefined;
+        entry.policies = keys ?? [];
+        return entry;
+      }),
+    };
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function pairs<T>(items: T[], fn: (a: T, b: T) => void): void {
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) fn(items[i], items[j]);
+  }
+}
+
+function defaultEnvironments(sources: PolicySource[]): string[] {
+  const out: string[] = [];
+  for (const s of sources) for (const e of s.environments ?? []) if (!out.includes(e)) out.push(e);
+  return out;
+}
+

@@ -1,0 +1,268 @@
+import { PolicyRepo } from '../repo';
+
+/**
+ * Where a source's policies come from.
+ */
+export enum PolicySourceKind {
+  /** A PolicyRepo defined in the same code: rendered here, pulled into the image from its repo image. */
+  REPO = 'repo',
+  /** A repo image published by another team, known only by its reference. */
+  IMAGE = 'image',
+  /** A git repository at a pinned ref (Kyverno's curated policy library). */
+  GIT = 'git',
+}
+
+/**
+ * Options of a source defined in code.
+ */
+export interface RepoSourceOptions {
+  /**
+   * Image reference the platform pulls the repo from (`registry/repository:tag` or `...@sha256:...`).
+   * @default - the repo's own `image`
+   */
+  readonly image?: string;
+}
+
+/**
+ * A repo image published by another team.
+ */
+export interface ImageSourceProps {
+  /**
+   * Name of the repository inside the image: its files are under `/repos/<repoName>/`.
+   */
+  readonly repoName: string;
+
+  /**
+   * Image name without tag or digest, e.g. `europe-west6-docker.pkg.dev/ops/charts/devops-policy-repo`.
+   */
+  readonly image: string;
+
+  /**
+   * Image tag (exactly one of `tag` and `digest`).
+   * @default - none; then `digest` is required
+   */
+  readonly tag?: string;
+
+  /**
+   * Image digest, `sha256:<64 hex>` (exactly one of `tag` and `digest`; a digest is immutable).
+   * @default - none; then `tag` is required
+   */
+  readonly digest?: string;
+
+  /**
+   * Environments the repo provides values for; checked against the platform's when given.
+   * @default - not known (not checked)
+   */
+  readonly environments?: string[];
+
+  /**
+   * Names of the cluster-scoped policies the image brings, for `/repos/index.json` and the
+   * duplicate-name check.
+   * @default - not known
+   */
+  readonly policies?: string[];
+}
+
+/**
+ * Kyverno's curated policy library at a pinned git ref.
+ * @see https://github.com/kyverno/policies
+ */
+export interface CuratedLibraryProps {
+  /**
+   * Git ref to fetch: a release tag/branch or, best, a full 40-character commit SHA (required in strict mode).
+   */
+  readonly ref: string;
+
+  /**
+   * Name under `/repos/`.
+   * @default 'kyverno-policies'
+   */
+  readonly repoName?: string;
+
+  /**
+   * Repository URL.
+   * @default 'https://github.com/kyverno/policies.git'
+   */
+  readonly url?: string;
+}
+
+/**
+ * One source of policies aggregated by a `PolicyPlatform`.
+ */
+export class PolicySource {
+  /** A PolicyRepo defined in the same code: its manifests are rendered by the platform. */
+  public static fromRepo(repo: PolicyRepo, options: RepoSourceOptions = {}): PolicySource {
+    const image = options.image ?? repoImageRef(repo);
+    return new PolicySource({
+      kind: PolicySourceKind.REPO,
+      repoName: repo.repoName,
+      repo,
+      image,
+      environments: [...repo.environments],
+    });
+  }
+
+  /** A repo image published by another team, by tag or by digest. */
+  public static fromImage(props: ImageSourceProps): PolicySource {
+    const problems: string[] = [];
+    if ((props.tag === undefined) === (props.digest === undefined)) {
+      problems.push(`image ${props.image}: give exactly one of tag and digest`);
+    }
+    if (props.digest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(props.digest)) {
+      problems.push(`image ${props.image}: digest ${JSON.stringify(props.digest)} is not sha256:<64 lowercase hex>`);
+    }
+    if (props.tag !== undefined && (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(props.tag) || props.tag === 'latest')) {
+      problems.push(`image ${props.image}: tag ${JSON.stringify(props.tag)} is not a pinned tag (letters, digits, '_', '.', '-'; not "latest")`);
+    }
+    if (!/^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$/.test(props.image) || /:[^/]*$/.test(props.image.replace(/^[^/]*\//, ''))) {
+      problems.push(`image ${JSON.stringify(props.image)}: must be an image name without tag or digest`);
+    }
+    const ref = props.digest !== undefined ? `${props.image}@${props.digest}` : `${props.image}:${props.tag}`;
+    return new PolicySource({
+      kind: PolicySourceKind.IMAGE,
+      repoName: props.repoName,
+      image: ref,
+      imageName: props.image,
+      tag: props.tag,
+      digest: props.digest,
+      environments: props.environments ? [...props.environments] : undefined,
+      declaredPolicies: props.policies ? [...props.policies].sort() : undefined,
+      problems,
+    });
+  }
+
+  /** Kyverno's curated policy library, fetched at a pinned git ref. */
+  public static kyvernoCurated(props: CuratedLibraryProps): PolicySource {
+    const problems: string[] = [];
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(props.ref) || props.ref === 'HEAD') {
+      problems.push(`git ref ${JSON.stringify(props.ref)} is not a tag, branch or commit SHA`);
+    }
+    const url = props.url ?? 'https://github.com/kyverno/policies.git';
+    if (!/^https:\/\/\S+\.git$/.test(url)) problems.push(`git url ${JSON.stringify(url)} must be an https URL ending in .git`);
+    return new PolicySource({
+      kind: PolicySourceKind.GIT,
+      repoName: props.repoName ?? 'kyverno-policies',
+      gitUrl: url,
+      gitRef: props.ref,
+      problems,
+    });
+  }
+
+  /** Kind of source. */
+  public readonly kind: PolicySourceKind;
+  /** Name of the repository under `/repos/`. */
+  public readonly repoName: string;
+  /** The repo, for sources defined in code. */
+  public readonly repo?: PolicyRepo;
+  /** Full image reference (with tag or digest), for repo and image sources. */
+  public readonly image?: string;
+  /** Image tag, for image sources pinned by tag. */
+  public readonly tag?: string;
+  /** Image digest, for image sources pinned by digest. */
+  public readonly digest?: string;
+  /** Git URL, for git sources. */
+  public readonly gitUrl?: string;
+  /** Git ref, for git sources. */
+  public readonly gitRef?: string;
+  /** Environments the source provides, when known. */
+  public readonly environments?: string[];
+
+  private readonly imageName?: string;
+  private readonly declaredPolicies?: string[];
+  private readonly problemList: string[];
+
+  private constructor(props: SourceFields) {
+    this.kind = props.kind;
+    this.repoName = props.repoName;
+    this.repo = props.repo;
+    this.image = props.image;
+    this.imageName = props.imageName;
+    this.tag = props.tag;
+    this.digest = props.digest;
+    this.gitUrl = props.gitUrl;
+    this.gitRef = props.gitRef;
+    this.environments = props.environments;
+    this.declaredPolicies = props.declaredPolicies;
+    this.problemList = props.problems ?? [];
+    if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(this.repoName)) {
+      this.problemList.push(`repo name ${JSON.stringify(this.repoName)} is not a DNS-1123 label (lowercase alphanumerics and '-', at most 63 characters)`);
+    }
+    if (props.kind === PolicySourceKind.REPO && !props.image) {
+      this.problemList.push('the repo has no image to pull it from (set the PolicyRepo\'s image, or PolicySource.fromRepo(repo, { image }))');
+    }
+  }
+
+  /** How errors name this source, e.g. `repo security-policy (construct security-policy)`. */
+  public get description(): string {
+    switch (this.kind) {
+      case PolicySourceKind.REPO:
+        return `repo ${this.repoName} (construct ${this.repo!.node.path})`;
+      case PolicySourceKind.IMAGE:
+        return `image source ${this.repoName} (${this.image})`;
+      default:
+        return `git source ${this.repoName} (${this.gitUrl}@${this.gitRef})`;
+    }
+  }
+
+  /** Docker stage name of the source, e.g. `security_policy_repo`. */
+  public get stageName(): string {
+    return `${this.repoName.replace(/-/g, '_')}${this.kind === PolicySourceKind.GIT ? '' : '_repo'}`;
+  }
+
+  /** Problems of the source itself (not of its combination with others). */
+  public get problems(): string[] {
+    return [...this.problemList];
+  }
+
+  /**
+   * Policies the source brings, as `Kind/name` (cluster-scoped) or `Kind/namespace/name`, sorted;
+   * undefined when not known (image without a declared list, git library).
+   */
+  public get policyKeys(): string[] | undefined {
+    if (this.repo) {
+      const keys: string[] = [];
+      for (const set of this.repo.policySets) {
+        for (const p of set.policies) {
+          const ns = (p as any).metadata?.namespace as string | undefined;
+          keys.push(ns ? `${p.kind}/${ns}/${p.policyName}` : `${p.kind}/${p.policyName}`);
+        }
+      }
+      return keys.sort();
+    }
+    return this.declaredPolicies?.map((n) => `ClusterPolicy/${n}`);
+  }
+
+  /** Image name without tag/digest, when known. */
+  public get imageRepository(): string | undefined {
+    if (this.imageName) return this.imageName;
+    if (!this.image) return undefined;
+    return this.image.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^/:]+$/, '');
+  }
+}
+
+/** All fields of a source (the factories fill them). */
+interface SourceFields {
+  readonly kind: PolicySourceKind;
+  readonly repoName: string;
+  readonly repo?: PolicyRepo;
+  readonly image?: string;
+  readonly imageName?: string;
+  readonly tag?: string;
+  readonly digest?: string;
+  readonly gitUrl?: string;
+  readonly gitRef?: string;
+  readonly environments?: string[];
+  readonly declaredPolicies?: string[];
+  readonly problems?: string[];
+}
+
+/** The repo's image reference, whatever shape the RepoImage has (imageRef, or its parts). */
+function repoImageRef(repo: PolicyRepo): string | undefined {
+  const img: any = (repo as any).image;
+  if (!img) return undefined;
+  if (typeof img.imageRef === 'string') return img.imageRef;
+  if (typeof img.imageRef === 'function') return img.imageRef();
+  const name = [img.registry, img.repository].filter(Boolean).join('/');
+  if (img.digest) return `${name}@${img.digest}`;
+  return `${name}:${img.tag ?? 'main'}`;
+}
