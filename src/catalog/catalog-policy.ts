@@ -1,0 +1,78 @@
+import { Construct } from 'constructs';
+import { AutogenControllers, ClusterPolicy, ClusterPolicyProps, Rule, Severity } from '../kyverno';
+import { compact, excludeNamespaces } from './internal/pod-rules';
+
+/**
+ * Options every catalogue policy accepts, on top of everything a hand-written `ClusterPolicy`
+ * accepts (name, failure action, background, metadata, ...). Per-environment settings are made
+ * on the PolicySet exactly as for a hand-written policy.
+ */
+export interface CatalogPolicyProps extends ClusterPolicyProps {
+  /**
+   * Namespaces no rule of this policy applies to (added as an `exclude` block to every rule).
+   * @default - none
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/match-exclude/
+   */
+  readonly excludeNamespaces?: string[];
+}
+
+/** What a catalogue entry fills in when the caller does not. Internal. */
+export interface CatalogDefaults {
+  readonly name: string;
+  readonly title: string;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly subject: string;
+  readonly description: string;
+  readonly autogenControllers?: AutogenControllers;
+}
+
+/** Catalogue categories, as written in the `policies.kyverno.io/category` annotation. */
+export class CatalogCategory {
+  /** Security (the security team's policies). */
+  public static readonly SECURITY = 'Security';
+  /** Pod Security Standards, Baseline profile. */
+  public static readonly POD_SECURITY_BASELINE = 'Pod Security Standards (Baseline)';
+  /** Pod Security Standards, Restricted profile. */
+  public static readonly POD_SECURITY_RESTRICTED = 'Pod Security Standards (Restricted)';
+  /** Operational best practices (the DevOps team's policies). */
+  public static readonly DEVOPS = 'DevOps';
+
+  private constructor() {}
+}
+
+/**
+ * Base of every catalogue policy: a `ClusterPolicy` (so a PolicySet treats it exactly like a
+ * hand-written one) whose metadata defaults to the catalogue entry's and whose rules are built
+ * from typed options.
+ */
+export abstract class CatalogPolicy extends ClusterPolicy {
+  protected constructor(scope: Construct, id: string, props: CatalogPolicyProps, defaults: CatalogDefaults, rules: any[]) {
+    super(scope, id, compact({
+      ...props,
+      name: props.name ?? defaults.name,
+      title: props.title ?? defaults.title,
+      category: props.category ?? defaults.category,
+      severity: props.severity ?? defaults.severity,
+      subject: props.subject ?? defaults.subject,
+      description: props.description ?? defaults.description,
+      autogenControllers: props.autogenControllers ?? defaults.autogenControllers,
+    }) as ClusterPolicyProps);
+    const exclude = excludeNamespaces(props.excludeNamespaces);
+    for (const rule of rules) {
+      this.addRule((exclude ? withExclude(rule, exclude) : rule) as Rule);
+    }
+  }
+}
+
+/** Puts `exclude` right after `match` (Kyverno's field order) and merges an existing one. */
+function withExclude(rule: any, exclude: any): any {
+  const out: any = {};
+  for (const [k, v] of Object.entries(rule)) {
+    out[k] = v;
+    if (k === 'match') {
+      out.exclude = rule.exclude ? { any: [...(rule.exclude.any ?? []), ...exclude.any] } : exclude;
+    }
+  }
+  return out;
+}
