@@ -89,7 +89,7 @@ function conventionRule(c: NamingConvention): any {
     name: ruleNameOf(c),
     match: matchKinds(c.kinds),
     validate: {
-      message: `{{ request.object.kind }} name '{{ request.object.metadata.name }}' does not follow the naming convention: `
+      message: '{{ request.object.kind }} name \'{{ request.object.metadata.name }}\' does not follow the naming convention: '
         + `${c.description ? `${c.description} (${c.regex})` : c.regex}.`,
       deny: {
         conditions: {

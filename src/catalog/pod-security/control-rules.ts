@@ -76,7 +76,7 @@ export function strictCapabilitiesRules(allowed: string[], requireDropAll: boole
       message: 'Containers must drop `ALL` capabilities.',
       foreach: [{
         list: ALL_CONTAINERS,
-        deny: { conditions: { all: [{ key: 'ALL', operator: 'AnyNotIn', value: "{{ element.securityContext.capabilities.drop[] || `[]` }}" }] } },
+        deny: { conditions: { all: [{ key: 'ALL', operator: 'AnyNotIn', value: '{{ element.securityContext.capabilities.drop[] || `[]` }}' }] } },
       }],
     }, { preconditions: notDeletePrecondition() }));
   }
@@ -86,7 +86,7 @@ export function strictCapabilitiesRules(allowed: string[], requireDropAll: boole
       : `Any capabilities added other than ${allowed.join(', ')} are disallowed.`,
     foreach: [{
       list: ALL_CONTAINERS,
-      deny: { conditions: { all: [{ key: "{{ element.securityContext.capabilities.add[] || `[]` }}", operator: 'AnyNotIn', value: [...allowed, ''] }] } },
+      deny: { conditions: { all: [{ key: '{{ element.securityContext.capabilities.add[] || `[]` }}', operator: 'AnyNotIn', value: [...allowed, ''] }] } },
     }],
   }, { preconditions: notDeletePrecondition() }));
   return rules;

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { FailureAction, KyvernoVersion } from '../../kyverno';
 import { CONTROLS, PodSecurityControl } from './pod-security-control';
 import { PodSecurityControlPolicy } from './pod-security-control-policy';
+import { FailureAction, KyvernoVersion } from '../../kyverno';
 
 /** How one control of a Pod Security set is applied. */
 export interface PodSecurityControlSettings {
