@@ -1,1 +1,3 @@
-export {};
+export * from './deprecated-api';
+export * from './deprecated-apis';
+export * from './deprecation-scanner';
