@@ -10,6 +10,7 @@ import {
 import type { CelEnv, CelFunc, CelList, CelMap, CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { desugarCel } from './desugar';
+import { pluralOfKind } from './resource-kinds';
 
 const DYN = CelScalar.DYN;
 const STRING = CelScalar.STRING;
@@ -29,6 +30,8 @@ export class CelEvaluationError extends Error {
 export interface CelLibraryData {
   /** Cluster resources a test supplies (its `context` file), for `resource.Get/List`. */
   readonly resources?: any[];
+  /** Image metadata a test supplies (its `context` file's `spec.images`), for `image.GetMetadata`. */
+  readonly images?: any[];
 }
 
 // --- optional values: a one-or-zero element CelList remembered in a WeakSet ---------------------
@@ -86,9 +89,10 @@ const optionalFuncs: CelFunc[] = [
   celFunc('__opt_of_non_zero', [DYN], DYN, v => optionalOf(isZero(v) ? undefined : v)),
   celFunc('__opt_sel', [DYN, STRING], DYN, (x, f) => optionalSelect(x, f)),
   celFunc('__opt_idx', [DYN, DYN], DYN, (x, k) => optionalIndex(x, k)),
+  // Kyverno accepts `.orValue()` on a plain value (policies rely on it): the value itself
   celFunc('__opt_or_value', [DYN, DYN], DYN, (x, d) => {
-    const o = requireOptional(x, 'orValue');
-    return o.size ? o.get(0)! : d;
+    if (!isOptional(x)) return x;
+    return x.size ? x.get(0)! : d;
   }),
   celFunc('__opt_has_value', [DYN], BOOL, x => requireOptional(x, 'hasValue').size > 0),
   celFunc('__opt_value', [DYN], DYN, x => {
@@ -182,8 +186,7 @@ function kyvernoFuncs(data: CelLibraryData): CelFunc[] {
   const resources = () => data.resources ?? [];
   const apiVersionOf = (r: any) => String(r?.apiVersion ?? '');
   const pluralMatches = (r: any, plural: string) => {
-    const kind = String(r?.kind ?? '').toLowerCase();
-    return plural === kind || plural === pluralize(kind);
+    return plural === pluralOfKind(String(r?.kind ?? ''));
   };
   const unsupported = (name: string) => () => {
     throw new Error(`${name} needs a live cluster or registry and cannot be evaluated offline`);
@@ -200,7 +203,11 @@ function kyvernoFuncs(data: CelLibraryData): CelFunc[] {
         && (ns === '' || (r?.metadata?.namespace ?? '') === ns));
       return toCel({ items });
     }),
-    celFunc('__kyverno_image_GetMetadata', [DYN], DYN, unsupported('image.GetMetadata')),
+    celFunc('__kyverno_image_GetMetadata', [STRING], DYN, ref => {
+      const found = (data.images ?? []).find(i => i?.image === ref);
+      if (!found) return unsupported(`image.GetMetadata('${ref}')`)();
+      return toCel(found);
+    }),
     celFunc('__kyverno_http_Get', [DYN], DYN, unsupported('http.Get')),
     celFunc('__kyverno_http_Post', [DYN, DYN], DYN, unsupported('http.Post')),
     celFunc('__kyverno_globalContext_Get', [DYN, DYN], DYN, unsupported('globalContext.Get')),
@@ -213,13 +220,6 @@ function parseServiceAccount(username: string): CelMap {
   const parts = username.split(':');
   const ok = parts.length === 4 && parts[0] === 'system' && parts[1] === 'serviceaccount';
   return celMap(new Map<string, CelValue>([['Namespace', ok ? parts[2] : ''], ['Name', ok ? parts[3] : '']]));
-}
-
-/** Lower-case plural of a lower-case kind, as Kubernetes resource names are formed. */
-export function pluralize(kind: string): string {
-  if (kind.endsWith('s')) return kind + 'es';
-  if (/[^aeiou]y$/.test(kind)) return kind.slice(0, -1) + 'ies';
-  return kind + 's';
 }
 
 // --- JSON <-> CEL values ------------------------------------------------------------------------

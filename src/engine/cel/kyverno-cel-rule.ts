@@ -1,0 +1,39 @@
+/**
+ * Kyverno `rules[].validate.cel`: ValidatingAdmissionPolicy expressions inside a ClusterPolicy rule.
+ *
+ * @see https://kyverno.io/docs/writing-policies/validate/#common-expression-language-cel
+ */
+import { RuleStatus } from '../result';
+import { admissionBindings, evaluateVariables, runValidations } from './bindings';
+import { CelContext } from './context';
+import { CelEnvironment } from './environment';
+
+/** The outcome of one `validate.cel` block on one resource. */
+export interface CelRuleOutcome {
+  readonly status: RuleStatus;
+  readonly message?: string;
+}
+
+/**
+ * Evaluates a `validate.cel` block ({expressions, variables, paramKind, paramRef, auditAnnotations})
+ * against `resource`. Pass when every expression is true; fail with the first false one's message;
+ * error when an expression cannot be evaluated. `auditAnnotations` do not change the outcome.
+ */
+export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, ruleName?: string): CelRuleOutcome {
+  if (cel?.paramKind && ctx.params === undefined) {
+    // Kyverno looks the parameter resource up in the cluster; offline it must be supplied
+    return { status: RuleStatus.ERROR, message: `params of kind ${cel.paramKind.kind ?? '?'} were not supplied` };
+  }
+  const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
+  const bindings = admissionBindings(resource, ctx);
+  const vars = evaluateVariables(env, cel?.variables, bindings, ctx.variables);
+  const result = runValidations(env, cel?.expressions, bindings, vars);
+  switch (result.outcome) {
+    case 'pass':
+      return { status: RuleStatus.PASS, message: ruleName ? `Validation rule '${ruleName}' passed.` : undefined };
+    case 'fail':
+      return { status: RuleStatus.FAIL, message: result.message };
+    default:
+      return { status: RuleStatus.ERROR, message: result.message };
+  }
+}
