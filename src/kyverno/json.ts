@@ -35,3 +35,10 @@ export function clone<T>(value: T): T {
 export function isObject(v: unknown): v is { [key: string]: any } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
+
+/** A copy with keys sorted (order where order is not semantic). */
+export function sortKeys(o: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k];
+  return out;
+}

@@ -3,67 +3,22 @@ import { Construct } from 'constructs';
 import { AutogenControllers } from './autogen';
 import { ApplyRules, FailureAction, FailurePolicy, Severity } from './enums';
 import { setFailureAction } from './failure-action';
-import { clone, isObject, ordered, prune } from './json';
+import { clone, isObject, ordered, prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
+import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, PolicyMetadataProps, documentationAnnotations } from './metadata';
 import { manifestProblems, policyProblems } from './policy-checks';
 import { Rule } from './rule';
-
-/** Annotation keys Kyverno's tooling reads. */
-export const ANNOTATION_TITLE = 'policies.kyverno.io/title';
-export const ANNOTATION_CATEGORY = 'policies.kyverno.io/category';
-export const ANNOTATION_SEVERITY = 'policies.kyverno.io/severity';
-export const ANNOTATION_SUBJECT = 'policies.kyverno.io/subject';
-export const ANNOTATION_DESCRIPTION = 'policies.kyverno.io/description';
-export const ANNOTATION_MIN_VERSION = 'kyverno.io/kyverno-version';
-export const ANNOTATION_KUBERNETES_VERSION = 'kyverno.io/kubernetes-version';
-export const ANNOTATION_AUTOGEN = 'pod-policies.kyverno.io/autogen-controllers';
 
 /**
  * Settings shared by ClusterPolicy and Policy.
  * @see https://kyverno.io/docs/policy-types/cluster-policy/
  */
-export interface KyvernoPolicyProps {
+export interface KyvernoPolicyProps extends PolicyMetadataProps {
   /**
    * `metadata.name` of the policy: a DNS-1123 subdomain of at most 63 characters.
    * @default - the construct id
    */
   readonly name?: string;
-  /**
-   * Human title (`policies.kyverno.io/title`).
-   * @default - none
-   * @see https://kyverno.io/docs/writing-policies/
-   */
-  readonly title?: string;
-  /**
-   * Category (`policies.kyverno.io/category`), e.g. `Pod Security Standards (Baseline)`.
-   * @default - none
-   */
-  readonly category?: string;
-  /**
-   * Severity (`policies.kyverno.io/severity`), copied into policy reports.
-   * @default - none
-   */
-  readonly severity?: Severity;
-  /**
-   * Kinds the policy is about (`policies.kyverno.io/subject`), e.g. `Pod`.
-   * @default - none
-   */
-  readonly subject?: string;
-  /**
-   * Description (`policies.kyverno.io/description`).
-   * @default - none
-   */
-  readonly description?: string;
-  /**
-   * Minimum Kyverno version the policy needs (`kyverno.io/kyverno-version`), e.g. `1.6.0`.
-   * @default - none
-   */
-  readonly minKyvernoVersionAnnotation?: string;
-  /**
-   * Kubernetes versions the policy is written for (`kyverno.io/kubernetes-version`), e.g. `1.28`.
-   * @default - none
-   */
-  readonly kubernetesVersion?: string;
   /**
    * Pod controllers Kyverno auto-generates rules for
    * (`pod-policies.kyverno.io/autogen-controllers`).
@@ -131,16 +86,6 @@ export interface KyvernoPolicyProps {
    * @default - none
    */
   readonly rules?: Rule[];
-  /**
-   * Extra labels.
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Extra annotations (the typed props above win over these).
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
 }
 
 let pendingManifest: any;
@@ -292,17 +237,11 @@ export abstract class KyvernoPolicy extends ApiObject {
 
   private renderMetadata(meta: any): any {
     const p = this.policyProps;
-    const typed: { [key: string]: string | undefined } = {
-      [ANNOTATION_TITLE]: p.title,
-      [ANNOTATION_CATEGORY]: p.category,
-      [ANNOTATION_SEVERITY]: p.severity,
-      [ANNOTATION_SUBJECT]: p.subject,
-      [ANNOTATION_DESCRIPTION]: p.description,
-      [ANNOTATION_MIN_VERSION]: p.minKyvernoVersionAnnotation,
-      [ANNOTATION_KUBERNETES_VERSION]: p.kubernetesVersion,
+    const annotations = sortKeys(prune({
+      ...documentationAnnotations(p),
+      ...meta.annotations,
       [ANNOTATION_AUTOGEN]: p.autogenControllers?.value,
-    };
-    const annotations = sortKeys(prune({ ...p.annotations, ...meta.annotations, ...typed }));
+    }));
     const labels = sortKeys({ ...p.labels, ...meta.labels });
     const out: any = { name: this.policyName };
     if (this.policyNamespace !== undefined) out.namespace = this.policyNamespace;
@@ -340,12 +279,6 @@ export function renderRule(rule: Rule): any {
   const r: any = ordered(rule, ['name', 'match', 'exclude', 'context', 'preconditions', 'validate', 'mutate', 'generate', 'verifyImages']);
   if (isObject(r.validate)) r.validate = ordered(r.validate, ['message', 'allowExistingViolations']);
   return r;
-}
-
-function sortKeys(o: any): any {
-  const out: any = {};
-  for (const k of Object.keys(o).sort()) out[k] = o[k];
-  return out;
 }
 
 function importedFailureAction(spec: any): FailureAction | undefined {

@@ -1,0 +1,163 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Conditions } from './conditions';
+import { clone, prune, sortKeys } from './json';
+import { MatchResources } from './match';
+import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './metadata';
+import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
+import { reasonProblem } from './reason';
+import { PodSecurityExclusion } from './validation';
+
+/**
+ * Which policy rules an exception suspends.
+ * @see https://kyverno.io/docs/exceptions/
+ */
+export interface PolicyExceptionTarget {
+  /** Name of a ClusterPolicy, or `<namespace>/<name>` of a Policy. */
+  readonly policyName: string;
+  /** Rule names (Kyverno's autogen rule names such as `autogen-<rule>` included when needed). */
+  readonly ruleNames: string[];
+}
+
+/**
+ * Props of a PolicyException.
+ * @see https://kyverno.io/docs/exceptions/
+ */
+export interface PolicyExceptionProps {
+  /**
+   * `metadata.name`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Namespace of the exception (Kyverno only honours exceptions in the namespaces it is configured
+   * to read them from).
+   * @default - the chart's namespace, else none (the namespace of the install)
+   * @see https://kyverno.io/docs/exceptions/#configuration
+   */
+  readonly namespace?: string;
+  /**
+   * Why the suspension is safe (who approved it, until when). Mandatory and checked: at least 20
+   * characters, three distinct words, not a placeholder such as "todo" or "n/a". Written to the
+   * `policies.kyverno.io/description` annotation, which Kyverno's tooling and Policy Reporter show.
+   */
+  readonly reason: string;
+  /**
+   * Short title (`policies.kyverno.io/title`).
+   * @default - none
+   */
+  readonly title?: string;
+  /**
+   * Policies and rules the exception suspends.
+   * @see https://kyverno.io/docs/exceptions/
+   */
+  readonly exceptions: PolicyExceptionTarget[];
+  /**
+   * Resources the exception applies to.
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/match-exclude/
+   */
+  readonly match: MatchResources;
+  /**
+   * Extra conditions on the request.
+   * @default - none
+   * @see https://kyverno.io/docs/exceptions/
+   */
+  readonly conditions?: Conditions;
+  /**
+   * Pod Security controls exempted (for podSecurity rules).
+   * @default - none
+   * @see https://kyverno.io/docs/exceptions/#pod-security-exemptions
+   */
+  readonly podSecurity?: PodSecurityExclusion[];
+  /**
+   * Apply in background scans too.
+   * @default - not emitted (Kyverno's default: true)
+   */
+  readonly background?: boolean;
+  /**
+   * Extra labels.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Extra annotations.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * A Kyverno PolicyException (kyverno.io/v2): suspends named rules for matching resources, with a
+ * mandatory reason of substance (an exception nobody can explain is how exceptions rot).
+ * @see https://kyverno.io/docs/exceptions/
+ */
+export class PolicyException extends ApiObject {
+  /** `metadata.name`. */
+  public readonly exceptionName: string;
+  /** Namespace, if any. */
+  public readonly namespace?: string;
+  /** The reason. */
+  public readonly reason: string;
+
+  private readonly exceptionProps: PolicyExceptionProps;
+
+  constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
+    const namespace = props.namespace ?? Chart.of(scope).namespace;
+    const name = props.name ?? id;
+    super(scope, id, { apiVersion: 'kyverno.io/v2', kind: 'PolicyException', metadata: { name, namespace } });
+    this.exceptionName = name;
+    this.namespace = namespace;
+    this.reason = props.reason;
+    this.exceptionProps = props;
+    this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
+  }
+
+  /** The complete manifest (plain JSON). */
+  public toJson(): any {
+    const p = this.exceptionProps;
+    const meta = this.metadata.toJson();
+    const metadata: any = { name: this.exceptionName };
+    if (this.namespace !== undefined) metadata.namespace = this.namespace;
+    const labels = sortKeys({ ...p.labels, ...meta.labels });
+    const annotations = sortKeys(prune({ ...p.annotations, ...meta.annotations, [ANNOTATION_TITLE]: p.title, [ANNOTATION_DESCRIPTION]: p.reason }));
+    if (Object.keys(labels).length > 0) metadata.labels = labels;
+    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    const out = {
+      apiVersion: this.apiVersion,
+      kind: this.kind,
+      metadata,
+      spec: prune({
+        background: p.background,
+        exceptions: p.exceptions,
+        match: p.match,
+        conditions: p.conditions,
+        podSecurity: p.podSecurity,
+      }),
+    };
+    const patches: JsonPatch[] = (this as any).patches ?? [];
+    return patches.length > 0 ? JsonPatch.apply(clone(out), ...patches) : out;
+  }
+
+  private problems(): string[] {
+    const p = this.exceptionProps;
+    const out: string[] = [];
+    if (!isPolicyName(this.exceptionName)) out.push(`metadata.name: "${this.exceptionName}" is not ${SUBDOMAIN_RULE}`);
+    if (this.namespace !== undefined && !isDnsLabel(this.namespace)) out.push(`metadata.namespace: "${this.namespace}" is not ${LABEL_RULE}`);
+    const reason = reasonProblem(p.reason);
+    if (reason) out.push(`reason: ${reason}`);
+    if (!Array.isArray(p.exceptions) || p.exceptions.length === 0) {
+      out.push('spec.exceptions: list at least one {policyName, ruleNames} the exception suspends');
+    }
+    (p.exceptions ?? []).forEach((e, i) => {
+      if (typeof e.policyName !== 'string' || !/^([a-z0-9-]+\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(e.policyName)) {
+        out.push(`spec.exceptions[${i}].policyName: ${JSON.stringify(e.policyName)} is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>")`);
+      }
+      if (!Array.isArray(e.ruleNames) || e.ruleNames.length === 0 || e.ruleNames.some((r) => typeof r !== 'string' || r.length === 0)) {
+        out.push(`spec.exceptions[${i}].ruleNames: list the rule names to suspend (non-empty strings)`);
+      }
+    });
+    const filters = [...(p.match?.any ?? []), ...(p.match?.all ?? [])];
+    if (filters.length === 0) out.push('spec.match: must list at least one resource filter under any or all');
+    return out;
+  }
+}
