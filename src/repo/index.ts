@@ -1,1 +1,4 @@
-export {};
+export * from './environment-settings';
+export * from './repo-image';
+export * from './policy-set';
+export * from './policy-repo';

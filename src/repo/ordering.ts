@@ -1,0 +1,12 @@
+/** Orders shared by the repository's files. Internal module. */
+import { ApiObject } from 'cdk8s';
+
+/** Template file name of a non-policy object: `<kind>-<name>` in lowercase. */
+export function otherTemplateName(o: ApiObject): string {
+  return `${o.kind.toLowerCase()}-${o.metadata.name ?? o.node.id}`;
+}
+
+/** Byte-order comparison (Go's sort.Strings order, which Helm uses for templates). */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

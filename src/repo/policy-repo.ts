@@ -1,0 +1,271 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Construct, IConstruct } from 'constructs';
+import { writeFiles, checkFileList } from '../core/file-writer';
+import { SynthFile, isFileContributor } from '../core/synth-file';
+import { validateTree } from '../core/validate-tree';
+import { dns1123LabelProblem } from './names';
+import { PolicySet } from './policy-set';
+import { imageProblems, imageReference } from './image-reference';
+import { compare } from './ordering';
+import { RepoImage } from './repo-image';
+import { repoFiles } from './repo-files';
+import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
+
+const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
+
+
+/**
+ * Options of a PolicyRepo.
+ */
+export interface PolicyRepoProps {
+  /**
+   * The environments the repository deploys to, in promotion order (e.g. dev, qac, stg, prd). Each
+   * gets a `cd/<env>/values.yaml` and a `rendered/<env>/` folder; names are DNS-1123 labels.
+   */
+  readonly environments: string[];
+
+  /**
+   * Repository name: the folder in the policy-platform image (`/repos/<name>/`).
+   * @default - the construct id
+   */
+  readonly repoName?: string;
+
+  /**
+   * Where the repository's image is pushed.
+   * @default - none (the Dockerfile is written all the same)
+   */
+  readonly image?: RepoImage;
+
+  /**
+   * Write the resolved manifests of every environment to `rendered/<env>/<chart>.yaml` (the
+   * rendered-manifests pattern: reviewers see what each environment enforces).
+   * @default true
+   */
+  readonly renderManifests?: boolean;
+
+  /**
+   * One line describing the repository (README, image description label).
+   * @default - "Kyverno policies of <repo name>"
+   */
+  readonly description?: string;
+
+  /**
+   * Extra values written to `cd/values.yaml` (shared by every environment and every chart of the
+   * repository). The key `policies` is reserved.
+   * @default - none
+   */
+  readonly values?: { [key: string]: any };
+
+  /**
+   * Extra values written to `cd/<env>/values.yaml`, by environment. The key `policies` is reserved.
+   * @default - none
+   */
+  readonly environmentValues?: { [environment: string]: { [key: string]: any } };
+}
+
+/**
+ * A team's policy repository: one or more PolicySets (Helm charts), the environment list, and the
+ * files that deploy and package them (cd values, Dockerfile, rendered manifests, README).
+ */
+export class PolicyRepo extends Construct {
+  /**
+   * File in which a plain `synth(outdir)` lists the files it wrote, so the next run can delete the
+   * ones it no longer writes (projen-managed output relies on projen's own cleanup instead).
+   */
+  public static readonly WRITTEN_FILES_MANIFEST = '.policy-platform-files.json';
+
+  /** Whether `x` is a PolicyRepo (works across copies of this library). */
+  public static isPolicyRepo(x: any): x is PolicyRepo {
+    return x !== null && typeof x === 'object' && POLICY_REPO_SYMBOL in x;
+  }
+
+  /**
+   * The PolicyRepo a construct belongs to (itself or its closest PolicyRepo ancestor).
+   * @returns undefined when the construct is not inside a PolicyRepo
+   */
+  public static of(construct: IConstruct): PolicyRepo | undefined {
+    return construct.node.scopes.slice().reverse().find((s): s is PolicyRepo => PolicyRepo.isPolicyRepo(s));
+  }
+
+  /** Repository name. */
+  public readonly repoName: string;
+  /** Environments, in the order given. */
+  public readonly environments: string[];
+  /** Where the repository's image is pushed. */
+  public readonly image?: RepoImage;
+  /** Whether `rendered/<env>/` files are written. */
+  public readonly renderManifests: boolean;
+  /** One line describing the repository. */
+  public readonly description: string;
+
+  private readonly props: PolicyRepoProps;
+
+  constructor(scope: Construct, id: string, props: PolicyRepoProps) {
+    super(scope, id);
+    Object.defineProperty(this, POLICY_REPO_SYMBOL, { value: true });
+    this.props = props;
+    this.repoName = props.repoName ?? id;
+    this.environments = [...(props.environments ?? [])];
+    this.image = props.image;
+    this.renderManifests = props.renderManifests ?? true;
+    this.description = props.description ?? `Kyverno policies of ${this.repoName}`;
+    this.node.addValidation({ validate: () => this.problems() });
+  }
+
+  /** The image reference `registry/repository[:tag][@digest]`, when an image is set. */
+  public get imageRef(): string | undefined {
+    return this.image ? imageReference(this.image) : undefined;
+  }
+
+  /** The sets of the repository, sorted by chart name. */
+  public get policySets(): PolicySet[] {
+    return this.node.findAll()
+      .filter((c): c is PolicySet => PolicySet.isPolicySet(c) && (c as PolicySet).repo === this)
+      .sort((a, b) => compare(a.chartName, b.chartName));
+  }
+
+  /**
+   * The resolved manifests of every set in an environment (sets by chart name, each in Helm's
+   * template order), as plain JSON. Validates the tree first.
+   */
+  public render(environment: string): any[] {
+    const model = this.model();
+    this.checkEnvironment(environment);
+    return model.sets.flatMap((s) => renderSetModel(model, s, environment));
+  }
+
+  /**
+   * The merged values (chart values.yaml ← cd/values.yaml ← cd/<env>/values.yaml) a chart reads in
+   * an environment.
+   */
+  public valuesOf(set: PolicySet, environment: string): { [key: string]: any } {
+    const model = this.model();
+    this.checkEnvironment(environment);
+    const s = model.sets.find((m) => m.set === set);
+    if (!s) throw new Error(`${this.node.path}: ${set.node.path} is not a set of this repository`);
+    return JSON.parse(JSON.stringify(mergedValues(model, s, environment)));
+  }
+
+  /**
+   * Every file of the repository, paths relative to its root, sorted: charts, cd values,
+   * Dockerfile, rendered manifests, README, and the files of every IFileContributor inside it.
+   * Validates the whole tree first.
+   */
+  public synthFiles(): SynthFile[] {
+    const model = this.model();
+    const files = repoFiles(this, model);
+    for (const c of this.node.findAll()) {
+      if (c !== this && isFileContributor(c) && !(c instanceof PolicyRepo)) files.push(...c.synthFiles());
+    }
+    return checkFileList(files);
+  }
+
+  /**
+   * Writes the repository into `outdir`: validates the tree, computes every file, then writes the
+   * changed ones and deletes files an earlier run wrote that are no longer produced.
+   */
+  public synth(outdir: string): void {
+    const files = this.synthFiles();
+    const manifestPath = path.join(outdir, PolicyRepo.WRITTEN_FILES_MANIFEST);
+    const previous = readWrittenFiles(manifestPath);
+    const current = new Set(files.map((f) => f.path));
+    for (const stale of previous.filter((p) => !current.has(p))) removeFile(outdir, stale);
+    writeFiles(outdir, files);
+    const list = `${JSON.stringify(files.map((f) => f.path), null, 2)}\n`;
+    if (!fs.existsSync(manifestPath) || fs.readFileSync(manifestPath, 'utf-8') !== list) fs.writeFileSync(manifestPath, list);
+  }
+
+  /** @internal */
+  public _renderSet(set: PolicySet, environment: string): any[] {
+    const model = this.model();
+    this.checkEnvironment(environment);
+    const s = model.sets.find((m) => m.set === set);
+    return s ? renderSetModel(model, s, environment) : [];
+  }
+
+  private model(): RepoModel {
+    validateTree(this);
+    return buildRepoModel(this.policySets, this.environments, this.props.values ?? {}, this.props.environmentValues ?? {});
+  }
+
+  private checkEnvironment(environment: string): void {
+    if (!this.environments.includes(environment)) {
+      throw new Error(`${this.node.path}: unknown environment ${JSON.stringify(environment)} (environments: ${this.environments.join(', ')})`);
+    }
+  }
+
+  private problems(): string[] {
+    const problems: string[] = [];
+    const nameProblem = dns1123LabelProblem('repoName', this.repoName);
+    if (nameProblem) problems.push(nameProblem);
+    if (this.environments.length === 0) problems.push('environments: at least one environment is required');
+    const seen = new Set<string>();
+    this.environments.forEach((env, i) => {
+      const p = dns1123LabelProblem(`environments[${i}]`, env);
+      if (p) problems.push(p);
+      if (seen.has(env)) problems.push(`environments[${i}]: ${JSON.stringify(env)} is listed twice`);
+      seen.add(env);
+    });
+    if (this.image) problems.push(...imageProblems(this.image));
+    if (this.props.values && 'policies' in this.props.values) {
+      problems.push('values: the key "policies" is reserved for the policies\' environment settings');
+    }
+    for (const env of Object.keys(this.props.environmentValues ?? {}).sort()) {
+      if (!this.environments.includes(env)) {
+        problems.push(`environmentValues: unknown environment ${JSON.stringify(env)} (environments: ${this.environments.join(', ')})`);
+      } else if ('policies' in (this.props.environmentValues![env] ?? {})) {
+        problems.push(`environmentValues.${env}: the key "policies" is reserved for the policies' environment settings`);
+      }
+    }
+    const sets = this.policySets;
+    if (sets.length === 0) problems.push('a policy repository needs at least one PolicySet');
+    const charts = new Map<string, PolicySet>();
+    const policies = new Map<string, string>();
+    const keys = new Map<string, string>();
+    for (const set of sets) {
+      const other = charts.get(set.chartName);
+      if (other) problems.push(`${set.node.path}: chartName: ${JSON.stringify(set.chartName)} is also the chart name of ${other.node.path}`);
+      charts.set(set.chartName, set);
+      for (const policy of set.policies) {
+        const where = policies.get(policy.policyName);
+        if (where) {
+          problems.push(`${policy.node.path}: metadata.name: ${JSON.stringify(policy.policyName)} is also the name of ${where} (policy names must be unique in a repository)`);
+        } else {
+          policies.set(policy.policyName, policy.node.path);
+          const key = set.valuesKeyOf(policy);
+          const keyOwner = keys.get(key);
+          if (keyOwner) {
+            problems.push(`${policy.node.path}: valuesKey: ${JSON.stringify(key)} is also the values key of ${keyOwner} (cd/ values are shared by every chart of the repository)`);
+          }
+          keys.set(key, policy.node.path);
+        }
+      }
+    }
+    return problems;
+  }
+}
+
+function readWrittenFiles(manifestPath: string): string[] {
+  if (!fs.existsSync(manifestPath)) return [];
+  try {
+    const list = JSON.parse(fs.readFileSync(manifestPath, 'utf-8'));
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Deletes a file an earlier run wrote (only relative paths inside outdir) and its emptied folders. */
+function removeFile(outdir: string, relative: string): void {
+  if (path.isAbsolute(relative) || relative.split('/').some((s) => s === '..' || s === '')) return;
+  const target = path.join(outdir, ...relative.split('/'));
+  if (!fs.existsSync(target)) return;
+  fs.rmSync(target);
+  let dir = path.dirname(target);
+  const root = path.resolve(outdir);
+  while (path.resolve(dir) !== root && fs.existsSync(dir) && fs.readdirSync(dir).length === 0) {
+    fs.rmdirSync(dir);
+    dir = path.dirname(dir);
+  }
+}

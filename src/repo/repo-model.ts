@@ -1,0 +1,142 @@
+/**
+ * Everything a repository's files and renders are computed from, built once per synth/render from
+ * the validated tree: each policy's manifest, values key and knob values per environment, and the
+ * factored values layers. Internal module.
+ */
+import { ApiObject } from 'cdk8s';
+import { KnobValues } from '../helm/knobs';
+import { factorKnobValues } from '../helm/values-factoring';
+import { mergeValues } from '../helm/values-merge';
+import { placeKnobs } from '../helm/policy-knobs';
+import { KyvernoPolicy } from '../kyverno/kyverno-policy';
+import { EffectiveSettings } from './environment-settings';
+import { compare, otherTemplateName } from './ordering';
+import { PolicySet } from './policy-set';
+
+/** One template of a chart. */
+export interface TemplateEntry {
+  /** `templates/<name>.yaml`. */
+  readonly path: string;
+  /** The object's manifest without knobs (plain JSON). */
+  readonly manifest: any;
+  /** Set for policies. */
+  readonly policy?: PolicyEntry;
+}
+
+/** A policy with its knob values. */
+export interface PolicyEntry {
+  readonly construct: KyvernoPolicy;
+  readonly key: string;
+  readonly kyvernoVersion: string;
+  readonly defaults: KnobValues;
+  readonly effective: Map<string, KnobValues>;
+}
+
+/** One chart. */
+export interface SetModel {
+  readonly set: PolicySet;
+  /** Templates in Helm's rendering order (sorted by path). */
+  readonly templates: TemplateEntry[];
+  /** The chart's values.yaml object. */
+  readonly chartValues: { [key: string]: any };
+}
+
+/** The whole repository. */
+export interface RepoModel {
+  readonly environments: string[];
+  readonly sets: SetModel[];
+  /** cd/values.yaml object. */
+  readonly sharedValues: { [key: string]: any };
+  /** cd/<env>/values.yaml objects. */
+  readonly environmentValues: Map<string, { [key: string]: any }>;
+}
+
+export function knobValues(s: EffectiveSettings): KnobValues {
+  return {
+    enabled: s.enabled,
+    validationFailureAction: s.failureAction,
+    background: s.background,
+    excludedNamespaces: [...s.excludedNamespaces],
+  };
+}
+
+/** Builds the model of a repository's sets (already validated). */
+export function buildRepoModel(
+  sets: PolicySet[],
+  environments: string[],
+  repoValues: { [key: string]: any },
+  repoEnvironmentValues: { [env: string]: { [key: string]: any } },
+): RepoModel {
+  const defaults = new Map<string, KnobValues>();
+  const effective = new Map<string, Map<string, KnobValues>>();
+  const setModels: SetModel[] = [];
+  const setKeys: string[][] = [];
+  for (const set of sets) {
+    const templates: TemplateEntry[] = [];
+    const keys: string[] = [];
+    for (const policy of set.policies) {
+      const key = set.valuesKeyOf(policy);
+      const entry: PolicyEntry = {
+        construct: policy,
+        key,
+        kyvernoVersion: policy.kyvernoVersion,
+        defaults: knobValues(set.effectiveSettings(policy)),
+        effective: new Map(environments.map((e) => [e, knobValues(set.effectiveSettings(policy, e))])),
+      };
+      defaults.set(key, entry.defaults);
+      effective.set(key, entry.effective);
+      keys.push(key);
+      templates.push({ path: `templates/${policy.policyName}.yaml`, manifest: policy.toJson(), policy: entry });
+    }
+    for (const other of set.otherObjects) {
+      templates.push({ path: `templates/${otherTemplateName(other)}.yaml`, manifest: (other as ApiObject).toJson() });
+    }
+    templates.sort((a, b) => compare(a.path, b.path));
+    setModels.push({ set, templates, chartValues: {} });
+    setKeys.push(keys);
+  }
+  const factored = factorKnobValues({ defaults, effective }, environments);
+  const sets2 = setModels.map((m, i) => {
+    const chartValues: { [key: string]: any } = { ...m.set.values };
+    if (setKeys[i].length > 0) {
+      const policies: { [key: string]: any } = {};
+      for (const key of [...setKeys[i]].sort()) policies[key] = factored.chart[key];
+      chartValues.policies = policies;
+    }
+    return { ...m, chartValues };
+  });
+  const sharedValues = withPolicies(repoValues, factored.shared);
+  const environmentValues = new Map(environments.map((e) => [e, withPolicies(repoEnvironmentValues[e] ?? {}, factored.perEnvironment.get(e)!)]));
+  return { environments, sets: sets2, sharedValues, environmentValues };
+}
+
+function withPolicies(values: { [key: string]: any }, policies: { [key: string]: any }): { [key: string]: any } {
+  const out = JSON.parse(JSON.stringify(values));
+  if (Object.keys(policies).length > 0) out.policies = policies;
+  return out;
+}
+
+/** The merged values of a chart in an environment, as Helm merges them. */
+export function mergedValues(model: RepoModel, set: SetModel, environment: string): { [key: string]: any } {
+  return mergeValues(mergeValues(set.chartValues, model.sharedValues), model.environmentValues.get(environment) ?? {});
+}
+
+/** The resolved manifests of a chart in an environment, in template order. */
+export function renderSetModel(model: RepoModel, set: SetModel, environment: string): any[] {
+  const values = mergedValues(model, set, environment);
+  const out: any[] = [];
+  for (const t of set.templates) {
+    if (!t.policy) {
+      out.push(t.manifest);
+      continue;
+    }
+    const knobs = values.policies[t.policy.key] as KnobValues;
+    if (!knobs.enabled) continue;
+    out.push(placeKnobs(t.manifest, {
+      failureAction: knobs.validationFailureAction,
+      background: knobs.background,
+      excludedNamespaces: knobs.excludedNamespaces,
+    }, t.policy.kyvernoVersion));
+  }
+  return out;
+}

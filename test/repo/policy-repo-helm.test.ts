@@ -1,0 +1,50 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { crdErrors } from '../support/crd-validator';
+import { describeWithHelmRender, describeWithShared } from '../support/shared';
+import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
+import { expectHelmRenderEqualsRender } from './helm-render-check';
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-repo-'));
+});
+afterEach(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describeWithHelmRender('helm-render of the synthesized charts equals render(env)', () => {
+  test('security repo: 4 environments, tricky strings and {{ }} variables', () => {
+    const repo = securityRepo(new App());
+    const done = expectHelmRenderEqualsRender(repo, tmp);
+    expect(done.map((d) => `${d.environment}:${d.documents}`)).toEqual(['dev:3', 'qac:3', 'stg:3', 'prd:4']);
+    // the Kyverno variables reach the cluster unchanged
+    const tag = repo.render('prd').find((o) => o.metadata.name === 'disallow-latest-tag');
+    expect(tag.spec.rules[0].validate.message).toBe(TRICKY_MESSAGE);
+    expect(tag.spec.rules[0].validate.deny.conditions.any[0].key).toBe('{{ request.object.spec.containers[].image | [?ends_with(@, \':latest\')] | length(@) }}');
+  });
+
+  test('devops repo: two charts sharing cd/ values, one of values only', () => {
+    const repo = devopsRepo(new App());
+    const done = expectHelmRenderEqualsRender(repo, tmp);
+    expect(done.map((d) => `${d.environment}/${d.chart}:${d.documents}`)).toEqual([
+      'dev/backend-values:1', 'dev/devops-policy:1', 'prd/backend-values:1', 'prd/devops-policy:1',
+    ]);
+  });
+});
+
+describeWithShared('rendered kyverno.io objects validate against the v1.13.2 CRDs', () => {
+  test.each([['security', securityRepo], ['devops', devopsRepo]])('%s repo, every environment', (_name, make) => {
+    const repo = make(new App());
+    let checked = 0;
+    for (const env of repo.environments) {
+      for (const obj of repo.render(env)) {
+        expect({ name: obj.metadata.name, env, errors: crdErrors(obj, 'v1.13.2') }).toEqual({ name: obj.metadata.name, env, errors: [] });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
