@@ -1,0 +1,63 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { parseYamlDocuments } from '../../src/core/yaml';
+import { ClusterPolicy, Policy, ValidatingPolicy } from '../../src/kyverno';
+import { crdErrors } from '../support/crd-validator';
+import { describeWithShared, sharedPath } from '../support/shared';
+
+/** Policy YAML files of the community library (the .kyverno-test suites are not policies). */
+function policyFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(sharedPath('conformance', 'kyverno-policies'));
+  return out.sort();
+}
+
+function documents(kinds: string[]): Array<[string, any]> {
+  const root = sharedPath('conformance', 'kyverno-policies');
+  const docs: Array<[string, any]> = [];
+  for (const file of policyFiles()) {
+    const rel = path.relative(root, file);
+    parseYamlDocuments(fs.readFileSync(file, 'utf-8'), rel)
+      .filter((d) => kinds.includes(d?.kind) && String(d?.apiVersion).match(/^(kyverno|policies\.kyverno)\.io\//))
+      .forEach((d, i) => docs.push([`${rel}#${i}`, d]));
+  }
+  return docs;
+}
+
+describeWithShared('fromManifest round trip of the community library', () => {
+  const clusterPolicies = documents(['ClusterPolicy', 'Policy']);
+  const validatingPolicies = documents(['ValidatingPolicy']);
+
+  test('the library is there (guards against an empty glob)', () => {
+    expect(clusterPolicies.length).toBeGreaterThan(200);
+    expect(validatingPolicies.length).toBeGreaterThan(50);
+  });
+
+  test.each(clusterPolicies)('%s round-trips unchanged and validates against the v1.19.0 CRD', (_name, doc) => {
+    const chart = new Chart(Testing.app(), 'library');
+    const policy = doc.kind === 'Policy' ? Policy.fromManifest(chart, 'p', doc) : ClusterPolicy.fromManifest(chart, 'p', doc);
+    expect(policy.toJson()).toStrictEqual(doc);
+    expect(Testing.synth(chart)).toStrictEqual([doc]);
+    expect(policy.node.validate()).toEqual([]);
+    expect(crdErrors(policy.toJson(), 'v1.19.0')).toEqual([]);
+    expect(policy.policyName).toBe(doc.metadata.name);
+    expect(policy.rules).toStrictEqual(doc.spec.rules);
+  });
+
+  test.each(validatingPolicies)('%s (ValidatingPolicy) round-trips unchanged and validates against the v1.19.0 CRD', (_name, doc) => {
+    const chart = new Chart(Testing.app(), 'library');
+    const policy = ValidatingPolicy.fromManifest(chart, 'p', doc);
+    expect(policy.toJson()).toStrictEqual(doc);
+    expect(policy.node.validate()).toEqual([]);
+    expect(crdErrors(policy.toJson(), 'v1.19.0')).toEqual([]);
+  });
+});
