@@ -3,8 +3,8 @@
  * placeholder tokens) and the resolved manifest of an environment (with real values), so both
  * outputs take every structural decision the same way.
  */
-import { KyvernoVersion } from '../kyverno/kyverno-version';
 import { setFailureAction } from '../kyverno/failure-action';
+import { KyvernoVersion } from '../kyverno/kyverno-version';
 
 /** Placeholders the template emitter turns into Helm blocks around the extra namespace exclusion. */
 export interface ExcludeHook {

@@ -3,10 +3,10 @@
  * replaced by a Helm expression reading `.Values.policies.<key>.<knob>`, and the whole document
  * wrapped in `if .enabled` so a disabled policy renders to nothing.
  */
-import { toYaml } from '../core/yaml';
-import { KyvernoVersion } from '../kyverno/kyverno-version';
 import { escapeGoTemplate } from './go-template-escape';
 import { placeKnobs } from './policy-knobs';
+import { toYaml } from '../core/yaml';
+import { KyvernoVersion } from '../kyverno/kyverno-version';
 
 /**
  * The Helm template text of one policy.

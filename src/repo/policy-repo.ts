@@ -1,16 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
+import { imageProblems, imageReference } from './image-reference';
+import { dns1123LabelProblem } from './names';
+import { compare } from './ordering';
+import { PolicySet } from './policy-set';
+import { repoFiles } from './repo-files';
+import { RepoImage } from './repo-image';
+import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
 import { writeFiles, checkFileList } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
 import { validateTree } from '../core/validate-tree';
-import { dns1123LabelProblem } from './names';
-import { PolicySet } from './policy-set';
-import { imageProblems, imageReference } from './image-reference';
-import { compare } from './ordering';
-import { RepoImage } from './repo-image';
-import { repoFiles } from './repo-files';
-import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
 
 const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
 

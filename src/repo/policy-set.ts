@@ -1,13 +1,13 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as semver from 'semver';
-import { VALUES_KEY, defaultValuesKey } from '../helm/knobs';
-import { excludeForm } from '../helm/policy-knobs';
-import { FailureAction } from '../kyverno/enums';
-import { KyvernoPolicy } from '../kyverno/kyverno-policy';
 import { EffectiveSettings, EnvironmentSettings, PolicySetDefaults, PolicySettings } from './environment-settings';
 import { dns1123LabelProblem } from './names';
 import { compare, otherTemplateName } from './ordering';
 import type { PolicyRepo } from './policy-repo';
+import { VALUES_KEY, defaultValuesKey } from '../helm/knobs';
+import { excludeForm } from '../helm/policy-knobs';
+import { FailureAction } from '../kyverno/enums';
+import { KyvernoPolicy } from '../kyverno/kyverno-policy';
 
 const POLICY_SET_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicySet');
 

@@ -2,9 +2,9 @@
  * README.md of a policy repository: its catalogue (each policy, its severity and what it does in
  * each environment), so a reader of the repository sees what prd enforces without reading YAML.
  */
-import { KnobValues } from '../helm/knobs';
 import type { PolicyRepo } from './policy-repo';
 import { RepoModel } from './repo-model';
+import { KnobValues } from '../helm/knobs';
 
 export function readme(repo: PolicyRepo, model: RepoModel): string {
   const envs = model.environments;

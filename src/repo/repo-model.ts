@@ -4,14 +4,14 @@
  * factored values layers. Internal module.
  */
 import { ApiObject } from 'cdk8s';
-import { KnobValues } from '../helm/knobs';
-import { factorKnobValues } from '../helm/values-factoring';
-import { mergeValues } from '../helm/values-merge';
-import { placeKnobs } from '../helm/policy-knobs';
-import { KyvernoPolicy } from '../kyverno/kyverno-policy';
 import { EffectiveSettings } from './environment-settings';
 import { compare, otherTemplateName } from './ordering';
 import { PolicySet } from './policy-set';
+import { KnobValues } from '../helm/knobs';
+import { placeKnobs } from '../helm/policy-knobs';
+import { factorKnobValues } from '../helm/values-factoring';
+import { mergeValues } from '../helm/values-merge';
+import { KyvernoPolicy } from '../kyverno/kyverno-policy';
 
 /** One template of a chart. */
 export interface TemplateEntry {

@@ -77,7 +77,7 @@ export function securityRepo(scope: Construct, id = 'security-policy'): PolicyRe
     rules: [{
       name: 'require-owner',
       match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
-      validate: { message: 'on', pattern: { metadata: { labels: { owner: '?*', 'null': 'yes', '0x1f': '~' } } } },
+      validate: { message: 'on', pattern: { metadata: { labels: { 'owner': '?*', 'null': 'yes', '0x1f': '~' } } } },
     }],
   });
   return repo;

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { crdErrors } from '../support/crd-validator';
-import { describeWithHelmRender, describeWithShared } from '../support/shared';
 import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
 import { expectHelmRenderEqualsRender } from './helm-render-check';
+import { crdErrors } from '../support/crd-validator';
+import { describeWithHelmRender, describeWithShared } from '../support/shared';
 
 let tmp: string;
 beforeEach(() => {
