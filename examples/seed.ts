@@ -1,0 +1,115 @@
+/**
+ * The seed (multi-source policy aggregation) defined with this library: three team repositories,
+ * Kyverno's curated library, and the policy-platform image that aggregates them.
+ */
+import { App } from 'cdk8s';
+import {
+  DisallowLatestTag, DisallowPrivileged, NamingConventions, RequireAnnotations, RequireLabels,
+  RequireProbes, RequireResourceLimits,
+} from '../src/catalog';
+import { FailureAction } from '../src/kyverno';
+import { PolicyPlatform, PolicySource, RepoImageWorkflow } from '../src/platform';
+import { PolicyRepo, PolicySet } from '../src/repo';
+import { ValuesRuleset } from '../src/values-lint';
+
+/** The registry of the seed. */
+export const REGISTRY = 'europe-west6-docker.pkg.dev/ops/charts';
+
+/** Kyverno's curated policy library, pinned to its 1.13 release line (use a commit SHA in strict mode). */
+export const CURATED_REF = 'release-1.13';
+
+export interface Seed {
+  readonly app: App;
+  readonly repos: PolicyRepo[];
+  readonly platform: PolicyPlatform;
+}
+
+function repoImage(name: string) {
+  return { registry: REGISTRY, repository: `${name}-repo`, tag: 'main' };
+}
+
+/** security-policy: four policies, four environments; Audit until qac, Enforce from stg. */
+function securityPolicy(app: App): PolicyRepo {
+  const repo = new PolicyRepo(app, 'security-policy', {
+    environments: ['dev', 'qac', 'stg', 'prd'],
+    image: repoImage('security-policy'),
+    description: 'Security team policies: resource limits, image tags, probes, privileged containers',
+  });
+  const set = new PolicySet(repo, 'security-policy', {
+    version: '1.0.0',
+    defaults: {
+      failureAction: FailureAction.AUDIT,
+      environments: {
+        stg: { failureAction: FailureAction.ENFORCE },
+        prd: { failureAction: FailureAction.ENFORCE },
+      },
+    },
+  });
+  new RequireResourceLimits(set, 'require-resource-limits');
+  new DisallowLatestTag(set, 'disallow-latest-tag');
+  new RequireProbes(set, 'require-probes');
+  new DisallowPrivileged(set, 'disallow-privileged');
+  new RepoImageWorkflow(repo, 'image-workflow');
+  return repo;
+}
+
+/** devops-policy: labels, ownership annotations, naming; dev (Audit) and prd (Enforce). */
+function devopsPolicy(app: App): PolicyRepo {
+  const repo = new PolicyRepo(app, 'devops-policy', {
+    environments: ['dev', 'prd'],
+    image: repoImage('devops-policy'),
+    description: 'DevOps team policies: standard labels, ownership, naming',
+  });
+  const set = new PolicySet(repo, 'devops-policy', {
+    version: '1.0.0',
+    defaults: { failureAction: FailureAction.AUDIT, environments: { prd: { failureAction: FailureAction.ENFORCE } } },
+  });
+  new RequireLabels(set, 'require-standard-labels', {
+    name: 'require-standard-labels',
+    requiredLabels: [{ key: 'app' }, { key: 'environment' }, { key: 'team' }],
+    kinds: ['Deployment', 'StatefulSet'],
+  });
+  new RequireAnnotations(set, 'require-annotations', {
+    requiredAnnotations: [{ key: 'owner' }, { key: 'contact' }],
+    kinds: ['Deployment', 'StatefulSet'],
+  });
+  new NamingConventions(set, 'naming-conventions', {
+    conventions: [{ kinds: ['Deployment', 'StatefulSet', 'Service'], regex: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', description: 'lowercase words separated by single dashes', ruleName: 'resource-name' }],
+  });
+  new RepoImageWorkflow(repo, 'image-workflow');
+  return repo;
+}
+
+/** backend-applications: the application chart's values, checked by the seed's `.spectral.yaml`. */
+function backendApplications(app: App): PolicyRepo {
+  const repo = new PolicyRepo(app, 'backend-applications', {
+    environments: ['dev', 'prd'],
+    image: repoImage('backend-applications'),
+    description: 'Backend application chart values and their Spectral ruleset',
+  });
+  new PolicySet(repo, 'backend-applications', {
+    version: '1.0.0',
+    description: 'Values of the backend applications chart',
+    values: { name: 'orders-api', namespace: 'backend', replicas: 3, image: { repository: 'europe-west6-docker.pkg.dev/ops/apps/orders-api', tag: '1.4.2' } },
+  });
+  ValuesRuleset.backendApplications(repo, 'spectral');
+  new RepoImageWorkflow(repo, 'image-workflow');
+  return repo;
+}
+
+/** Builds the whole seed in a fresh cdk8s App. */
+export function buildSeed(): Seed {
+  const app = new App();
+  const repos = [securityPolicy(app), devopsPolicy(app), backendApplications(app)];
+  const platform = new PolicyPlatform(app, 'policy-platform', {
+    // devops-policy and backend-applications deploy to dev and prd only: the platform serves those.
+    environments: ['dev', 'prd'],
+    image: `${REGISTRY}/policy-platform`,
+    version: '1.0.0',
+    sources: [
+      ...repos.map((r) => PolicySource.fromRepo(r)),
+      PolicySource.kyvernoCurated({ ref: CURATED_REF }),
+    ],
+  });
+  return { app, repos, platform };
+}
