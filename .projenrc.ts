@@ -12,6 +12,7 @@ const bundledDeps = [
   '@stoplight/spectral-functions@^1.10.0',
   '@stoplight/spectral-parsers@^1.0.5',
   '@stoplight/spectral-rulesets@^1.22.0',
+  '@stoplight/spectral-ref-resolver@^1.0.5', // values-lint: a resolver that never fetches $refs
   'dockerfile-ast@^0.7.1',
   'dockerfile-utils@^0.16.3',
 ];
