@@ -72,7 +72,8 @@ export class NamingConventions extends CatalogPolicy {
       subject: [...new Set(conventions.flatMap((c) => c.kinds))].join(', '),
       description: 'Consistent names tell at a glance what a resource is and who owns it. This policy requires '
         + conventions.map((c) => `${c.kinds.join(', ')} names to be ${c.description ?? `matching \`${c.regex}\``}`).join('; ') + '.',
-    }, conventions.map((c) => conventionRule(c)));
+    // a convention with problems is reported by the validation below, not emitted half-formed
+    }, conventions.filter((c, i) => conventionProblems(c, i).length === 0).map((c) => conventionRule(c)));
     this.conventions = conventions;
     this.node.addValidation({ validate: () => conventions.flatMap((c, i) => conventionProblems(c, i)) });
   }
