@@ -4,7 +4,7 @@
  * @see https://kyverno.io/docs/writing-policies/validate/#common-expression-language-cel
  */
 import { RuleStatus } from '../result';
-import { admissionBindings, evaluateVariables, runValidations } from './bindings';
+import { admissionBindings, evaluateVariables, evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
 import { CelEnvironment } from './environment';
 
@@ -17,7 +17,8 @@ export interface CelRuleOutcome {
 /**
  * Evaluates a `validate.cel` block ({expressions, variables, paramKind, paramRef, auditAnnotations})
  * against `resource`. Pass when every expression is true; fail with the first false one's message;
- * error when an expression cannot be evaluated. `auditAnnotations` do not change the outcome.
+ * fail too when an expression cannot be evaluated (failurePolicy Fail, as Kyverno runs them);
+ * error when the parameter resource a `paramKind` needs is missing. `auditAnnotations` do not change the outcome.
  */
 export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, ruleName?: string): CelRuleOutcome {
   if (cel?.paramKind && ctx.params === undefined) {
@@ -34,6 +35,30 @@ export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, r
     case 'fail':
       return { status: RuleStatus.FAIL, message: result.message };
     default:
-      return { status: RuleStatus.ERROR, message: result.message };
+      // Kyverno runs these as a ValidatingAdmissionPolicy with failurePolicy Fail: an expression
+      // that cannot be evaluated denies the resource, so the rule fails (with the error as message)
+      return { status: RuleStatus.FAIL, message: result.message };
   }
+}
+
+/**
+ * A rule's `celPreconditions` ({name, expression}[], like a ValidatingAdmissionPolicy's
+ * matchConditions): PASS when all are true, SKIP ("cel preconditions not met") when one is false,
+ * ERROR when one cannot be evaluated.
+ */
+export function evaluateCelPreconditions(conditions: any[] | undefined, resource: any, ctx: CelContext = {}): CelRuleOutcome {
+  if (!conditions?.length) return { status: RuleStatus.PASS };
+  const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
+  const bindings = admissionBindings(resource, ctx);
+  const vars = evaluateVariables(env, [], bindings, ctx.variables);
+  for (const c of conditions) {
+    let ok: any;
+    try {
+      ok = evaluateWithVariables(env, String(c?.expression ?? ''), bindings, vars);
+    } catch (e) {
+      return { status: RuleStatus.ERROR, message: `celPreconditions ${c?.name ?? ''}: ${(e as Error).message}` };
+    }
+    if (ok !== true) return { status: RuleStatus.SKIP, message: 'cel preconditions not met' };
+  }
+  return { status: RuleStatus.PASS };
 }

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { parseYamlDocuments } from '../../../src/core/yaml';
 import { autogenCel, podTemplatePath } from '../../../src/engine/cel/autogen';
 import { CelContext } from '../../../src/engine/cel/context';
-import { evaluateCelRule } from '../../../src/engine/cel/kyverno-cel-rule';
+import { evaluateCelPreconditions, evaluateCelRule } from '../../../src/engine/cel/kyverno-cel-rule';
 import { evaluateValidatingPolicy, isValidatingPolicy } from '../../../src/engine/cel/validating-policy';
 import { evaluatePodSecurity } from '../../../src/engine/pod-security/evaluate';
 import { RuleStatus } from '../../../src/engine/result';
@@ -117,11 +117,15 @@ export function runSuite(testFile: string, root: string): SuiteOutcome {
       const kinds = ruleKinds(rule);
       let actual: string;
       let message: string | undefined;
+      const celRule = (cel: any) => {
+        const pre = evaluateCelPreconditions(rule.celPreconditions, resource, ctx);
+        return pre.status === RuleStatus.PASS ? evaluateCelRule(cel, resource, ctx, rule.name) : pre;
+      };
       if (kinds.includes(resource.kind) || kinds.includes('*')) {
-        const r = rule.validate.cel ? evaluateCelRule(rule.validate.cel, resource, ctx, rule.name) : evaluatePodSecurity(rule.validate.podSecurity, resource);
+        const r = rule.validate.cel ? celRule(rule.validate.cel) : evaluatePodSecurity(rule.validate.podSecurity, resource);
         actual = r.status; message = r.message;
       } else if (kinds.includes('Pod') && podTemplatePath(resource.kind) && !autogenDisabled(policy) && autogenAllowed(policy, resource.kind)) {
-        const r = rule.validate.cel ? evaluateCelRule(autogenCel(rule.validate.cel, resource.kind), resource, ctx, rule.name) : evaluatePodSecurity(rule.validate.podSecurity, resource);
+        const r = rule.validate.cel ? celRule(autogenCel(rule.validate.cel, resource.kind)) : evaluatePodSecurity(rule.validate.podSecurity, resource);
         actual = r.status; message = r.message;
       } else {
         actual = RuleStatus.SKIP;
