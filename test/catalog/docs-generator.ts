@@ -170,15 +170,11 @@ function podSecuritySection(): string[] {
     lines.push(`| \`${key}\` | \`${value}\` | ${def.restricted ? 'Restricted' : 'Baseline, Restricted'} | ${rules} | `
       + `${(CONTROL_SUITES[value] ?? []).map((s) => `\`${s}\``).join(', ') || '-'} |`);
   }
-  lines.push('', '#### Options (`PodSecurityProfileProps`)', '', ...optionsTable(props(profileProps.members)).filter((l) => !l.startsWith('Plus')));
+  lines.push('', '#### Options (`PodSecurityProfileProps`)', '', ...optionsTable(profileProps.members).filter((l) => !l.startsWith('Plus')));
   lines.push('#### Per-control settings (`PodSecurityControlSettings`)', '', ...optionsTable(settings.members).filter((l) => !l.startsWith('Plus')));
   lines.push('#### Example', '', ...example(baseline), ...example(restricted));
   lines.push('A single control on its own:', '', ...example(control), ...seeLinks(baseline), ...seeLinks(restricted));
   return lines;
-}
-
-function props(m: MemberDoc[]): MemberDoc[] {
-  return m;
 }
 
 function commonOptions(): string[] {
