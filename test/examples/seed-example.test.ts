@@ -1,0 +1,187 @@
+/**
+ * The seed end to end: the tree `npm run example` writes (examples/main.ts → writeSeed), checked for
+ * layout, determinism, Dockerfile validity, and helm-render equality of every chart with rendered/.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeSeed } from '../../examples/main';
+import { parseYamlDocuments } from '../../src/core/yaml';
+import { checkDockerfile } from '../docker/dockerfile-check';
+import { describeWithHelmRender, helmRender } from '../support/shared';
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function snapshot(dir: string): Map<string, { content: string; mtimeMs: number }> {
+  const m = new Map<string, { content: string; mtimeMs: number }>();
+  for (const f of listFiles(dir)) {
+    const p = path.join(dir, f);
+    m.set(f, { content: fs.readFileSync(p, 'utf-8'), mtimeMs: fs.statSync(p).mtimeMs });
+  }
+  return m;
+}
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
+let summary: string[] = [];
+beforeAll(() => {
+  summary = writeSeed(out);
+});
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+const read = (p: string) => fs.readFileSync(path.join(out, p), 'utf-8');
+
+describe('the seed layout', () => {
+  test('security-policy: four policies, four environments, Dockerfile, image workflow', () => {
+    const files = listFiles(path.join(out, 'security-policy'));
+    for (const p of ['require-resource-limits', 'disallow-latest-tag', 'require-probes', 'disallow-privileged']) {
+      expect(files).toContain(`charts/security-policy/templates/${p}.yaml`);
+    }
+    for (const env of ['dev', 'qac', 'stg', 'prd']) expect(files).toContain(`cd/${env}/values.yaml`);
+    expect(files).toEqual(expect.arrayContaining(['charts/security-policy/Chart.yaml', 'charts/security-policy/values.yaml', 'cd/values.yaml', 'Dockerfile', '.github/workflows/security-policy-image.yaml']));
+  });
+
+  test('security-policy: Audit in dev, Enforce in prd (resolved manifests)', () => {
+    const actions = (env: string) => parseYamlDocuments(read(`security-policy/rendered/${env}/security-policy.yaml`))
+      .flatMap((m) => m.spec.rules.map((r: any) => r.validate.failureAction));
+    expect(new Set(actions('dev'))).toEqual(new Set(['Audit']));
+    expect(new Set(actions('prd'))).toEqual(new Set(['Enforce']));
+    expect(actions('dev').length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('devops-policy: labels app/environment/team, ownership annotations, a deny rule with a request.object variable; dev and prd', () => {
+    const files = listFiles(path.join(out, 'devops-policy'));
+    expect(files.filter((f) => f.startsWith('cd/'))).toEqual(['cd/dev/values.yaml', 'cd/prd/values.yaml', 'cd/values.yaml']);
+    const prd = parseYamlDocuments(read('devops-policy/rendered/prd/devops-policy.yaml'));
+    const byName = new Map(prd.map((m) => [m.metadata.name, m]));
+    expect([...byName.keys()].sort()).toEqual(['naming-conventions', 'require-annotations', 'require-standard-labels']);
+    const labels = JSON.stringify(byName.get('require-standard-labels').spec.rules);
+    for (const l of ['app', 'environment', 'team']) expect(labels).toContain(`"${l}"`);
+    const naming = byName.get('naming-conventions').spec.rules[0].validate;
+    expect(naming.deny.conditions.all[0].key).toMatch(/\{\{ regex_match\(.*request\.object\.metadata\.name\) \}\}/);
+    expect(read('devops-policy/charts/devops-policy/templates/naming-conventions.yaml')).toContain('{{`{{ regex_match(');
+  });
+
+  test('backend-applications: the chart values and the seed\'s .spectral.yaml', () => {
+    const values = parseYamlDocuments(read('backend-applications/charts/backend-applications/values.yaml'))[0];
+    expect(values).toMatchObject({ name: 'orders-api', namespace: 'backend', replicas: 3 });
+    const spectral = parseYamlDocuments(read('backend-applications/.spectral.yaml'))[0];
+    expect(spectral.extends).toEqual('spectral:oas');
+    expect(spectral.rules['required-fields']).toMatchObject({
+      given: '$',
+      severity: 'error',
+      then: [{ field: 'name', function: 'truthy' }, { field: 'namespace', function: 'truthy' }, { field: 'replicas', function: 'truthy' }],
+    });
+    expect(spectral.rules['replica-count']).toMatchObject({
+      given: '$.replicas',
+      severity: 'warn',
+      then: { function: 'schema', functionOptions: { schema: { type: 'integer', minimum: 1, maximum: 10 } } },
+    });
+  });
+
+  test('policy-platform: Dockerfile, index.json, rendered/<env>/all.yaml, workflow', () => {
+    expect(listFiles(path.join(out, 'policy-platform'))).toEqual([
+      '.dockerignore', '.github/workflows/policy-platform.yaml', 'Dockerfile', 'index.json', 'rendered/dev/all.yaml', 'rendered/prd/all.yaml',
+    ]);
+    const index = JSON.parse(read('policy-platform/index.json'));
+    expect(index.sources.map((s: any) => `${s.name}:${s.kind}`)).toEqual([
+      'backend-applications:repo', 'devops-policy:repo', 'kyverno-policies:git', 'security-policy:repo',
+    ]);
+    expect(index.sources.find((s: any) => s.name === 'security-policy').policies).toHaveLength(4);
+  });
+
+  test('the summary names every repository and the platform', () => {
+    const text = summary.join('\n');
+    for (const n of ['security-policy', 'devops-policy', 'backend-applications', 'policy-platform', 'kyverno-policies (git)']) expect(text).toContain(n);
+  });
+});
+
+describe('the platform Dockerfile', () => {
+  test('aggregates the three repos and the curated library; parses, validates clean, COPY --from names earlier stages', () => {
+    const text = read('policy-platform/Dockerfile');
+    const report = checkDockerfile(text);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.copyFromProblems).toEqual([]);
+    expect(report.stages).toEqual(['backend_applications_repo', 'devops_policy_repo', 'kyverno_policies', 'security_policy_repo', 'toolchain']);
+    expect(text).toContain('FROM europe-west6-docker.pkg.dev/ops/charts/security-policy-repo:main AS security_policy_repo');
+    for (const r of ['security-policy', 'devops-policy', 'backend-applications', 'kyverno-policies']) {
+      expect(text).toContain(`/repos/${r}/ /repos/${r}/`);
+    }
+  });
+
+  test('each repo Dockerfile is valid too', () => {
+    for (const r of ['security-policy', 'devops-policy', 'backend-applications']) {
+      const report = checkDockerfile(read(`${r}/Dockerfile`));
+      expect(report.diagnostics).toEqual([]);
+      expect(read(`${r}/Dockerfile`)).toContain(`/repos/${r}/`);
+    }
+  });
+});
+
+describe('determinism', () => {
+  test('a second run changes no byte and touches no file', () => {
+    const before = snapshot(out);
+    writeSeed(out);
+    const after = snapshot(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [f, v] of before) {
+      expect(after.get(f)!.content).toBe(v.content);
+      expect(after.get(f)!.mtimeMs).toBe(v.mtimeMs);
+    }
+  });
+
+  test('a fresh run into another folder writes the same bytes', () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
+    try {
+      writeSeed(other);
+      const a = snapshot(out);
+      const b = snapshot(other);
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [f, v] of a) expect(b.get(f)!.content).toBe(v.content);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describeWithHelmRender('helm-render equals rendered/', () => {
+  function helm(repoDir: string, chart: string, env: string): any[] {
+    // A chart of values only has no templates/ folder: Helm renders nothing (helm-render needs the folder).
+    if (!fs.existsSync(path.join(repoDir, 'charts', chart, 'templates'))) return [];
+    const text = execFileSync(helmRender()!, [
+      '-f', path.join(repoDir, 'cd', 'values.yaml'), '-f', path.join(repoDir, 'cd', env, 'values.yaml'), path.join(repoDir, 'charts', chart),
+    ], { encoding: 'utf-8' });
+    return parseYamlDocuments(text);
+  }
+
+  const repos: { [name: string]: string[] } = { 'security-policy': ['dev', 'qac', 'stg', 'prd'], 'devops-policy': ['dev', 'prd'], 'backend-applications': ['dev', 'prd'] };
+  for (const [repo, envs] of Object.entries(repos)) {
+    for (const env of envs) {
+      test(`${repo} ${env}`, () => {
+        const dir = path.join(out, repo);
+        const fromHelm = helm(dir, repo, env);
+        expect(fromHelm).toEqual(parseYamlDocuments(read(`${repo}/rendered/${env}/${repo}.yaml`)));
+      });
+    }
+  }
+
+  for (const env of ['dev', 'prd']) {
+    test(`policy-platform rendered/${env}/all.yaml = helm-render of every repo's charts`, () => {
+      const expected = ['backend-applications', 'devops-policy', 'security-policy'].flatMap((r) => helm(path.join(out, r), r, env));
+      const all = parseYamlDocuments(read(`policy-platform/rendered/${env}/all.yaml`));
+      expect(all).toEqual(expected);
+      expect(all.length).toBe(7);
+    });
+  }
+});
