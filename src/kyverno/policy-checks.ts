@@ -94,6 +94,9 @@ function matchProblems(m: any, at: string, required: boolean): string[] {
     if (required || isObject(m)) out.push(`${at}: must list at least one resource filter under any or all`);
     return out;
   }
+  if (m.any !== undefined && m.all !== undefined) {
+    out.push(`${at}: use either any or all, not both (Kyverno rejects a block with both)`);
+  }
   for (const key of ['any', 'all']) {
     (m[key] ?? []).forEach((f: any, i: number) => {
       const fa = `${at}.${key}[${i}]`;
