@@ -1,0 +1,49 @@
+/**
+ * `policy-platform conformance`: runs the engine over the Kyverno community policy suites and
+ * prints agreement per kind of policy; out-of-scope suites are counted and named.
+ */
+import * as path from 'path';
+import { ConformanceReport } from '../conformance-report';
+
+function defaultDir(): string {
+  if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
+  if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
+  return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
+}
+
+export async function run(args: string[]): Promise<number> {
+  let min = 95;
+  let verbose = false;
+  let json = false;
+  const dirs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write('Usage: policy-platform conformance [dir] [--min PERCENT] [--verbose] [--json]\n'
+        + 'Default dir: $POLICY_PLATFORM_CONFORMANCE_DIR, $POLICY_PLATFORM_SHARED/conformance/kyverno-policies or ../shared/conformance/kyverno-policies\n');
+      return 0;
+    }
+    if (a === '--min') {
+      min = Number(args[++i]);
+      if (!Number.isFinite(min)) {
+        process.stderr.write('--min needs a number (percent)\n');
+        return 2;
+      }
+    } else if (a === '--verbose' || a === '-v') {
+      verbose = true;
+    } else if (a === '--json') {
+      json = true;
+    } else {
+      dirs.push(a);
+    }
+  }
+  const report = ConformanceReport.build(dirs.length > 0 ? dirs : [defaultDir()]);
+  if (json) process.stdout.write(JSON.stringify(report.summary(), null, 2) + '\n');
+  else process.stdout.write(report.render(verbose));
+  const total = report.agreementPercent();
+  if (total < min) {
+    process.stderr.write(`conformance: ${total.toFixed(2)}% agreement is under the target of ${min}%\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+/**
+ * Who sends the request (the `userInfo` of an AdmissionReview), as a kyverno test UserInfo file
+ * supplies it.
+ */
+export interface RequestUserInfo {
+  /** `request.userInfo.username`. @default - "" */
+  readonly username?: string;
+  /** `request.userInfo.groups`. @default - none */
+  readonly groups?: string[];
+  /** Roles bound to the user (`request.roles`, `namespace:name`). @default - none */
+  readonly roles?: string[];
+  /** ClusterRoles bound to the user (`request.clusterRoles`). @default - none */
+  readonly clusterRoles?: string[];
+}
+
+/**
+ * The admission request around the evaluated resource, and the values a kyverno test supplies.
+ * @see https://kyverno.io/docs/kyverno-cli/usage/test/
+ */
+export interface EvaluationOptions {
+  /** `request.operation`: CREATE, UPDATE, DELETE or CONNECT. @default "CREATE" */
+  readonly operation?: string;
+  /** `request.oldObject` for UPDATE and DELETE. @default - null */
+  readonly oldResource?: any;
+  /** Labels of the resource's namespace, for `namespaceSelector`. @default - no labels */
+  readonly namespaceLabels?: { [key: string]: string };
+  /** The resource's Namespace object (CEL `namespaceObject`). @default - built from namespaceLabels */
+  readonly namespaceObject?: any;
+  /** The requesting user. @default - no user */
+  readonly userInfo?: RequestUserInfo;
+  /**
+   * Variables for every rule (dotted keys such as `request.namespace` nest), e.g. a test's
+   * globalValues and per-resource values. @default - none
+   */
+  readonly values?: { [key: string]: any };
+  /** Variables per rule name (a test's `policies[].rules[].values`). @default - none */
+  readonly ruleValues?: { [rule: string]: any };
+  /** Per-iteration values per rule name (`foreachValues`: name → list). @default - none */
+  readonly foreachValues?: { [rule: string]: any };
+  /** Subresource of the request (e.g. `exec`, `status`). @default - the main resource */
+  readonly subresource?: string;
+  /** Cluster resources a ValidatingPolicy may read (a test's Context file). @default - none */
+  readonly contextResources?: any[];
+  /** Parameter object for CEL policies. @default - none */
+  readonly params?: any;
+}
