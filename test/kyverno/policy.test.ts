@@ -181,7 +181,9 @@ describe('in a plain cdk8s Chart', () => {
   test('the output does not depend on the order the policies were constructed in', () => {
     const build = (order: string[]) => {
       const chart = newChart();
-      for (const id of order) new ClusterPolicy(chart, id, { title: id, severity: Severity.LOW, failureAction: FailureAction.ENFORCE, rules: [VALIDATE] });
+      for (const id of order) {
+        new ClusterPolicy(chart, id, { title: id, severity: Severity.LOW, failureAction: FailureAction.ENFORCE, rules: [VALIDATE] });
+      }
       return Object.fromEntries(Testing.synth(chart).map((m) => [m.metadata.name, JSON.stringify(m)]));
     };
     expect(build(['a', 'b', 'c'])).toStrictEqual(build(['c', 'a', 'b']));
@@ -236,7 +238,8 @@ describe('fromManifest', () => {
     const p = ClusterPolicy.fromManifest(chart, 'lib', library);
     expect(p.toJson()).toStrictEqual(library);
     expect(Testing.synth(chart)).toStrictEqual([library]);
-    expect([p.policyName, p.failureAction, p.severity, p.title, p.background, p.imported]).toEqual(['disallow-latest-tag', 'Audit', 'medium', 'Disallow Latest Tag', true, true]);
+    expect([p.policyName, p.failureAction, p.severity, p.title, p.background, p.imported])
+      .toEqual(['disallow-latest-tag', 'Audit', 'medium', 'Disallow Latest Tag', true, true]);
   });
 
   test('the input object is not shared with the construct', () => {
