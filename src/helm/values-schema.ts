@@ -15,6 +15,8 @@ export const DNS1123_LABEL_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
  */
 export function valuesSchema(chartName: string, policyKeys: string[]): any {
   const knobs = { $ref: '#/definitions/policyKnobs' };
+  // cd/ files may override only some knobs of another chart's policy: same types, nothing required
+  const otherKnobs = { $ref: '#/definitions/partialPolicyKnobs' };
   const properties: { [key: string]: any } = {};
   for (const key of [...policyKeys].sort()) properties[key] = knobs;
   return {
@@ -27,12 +29,17 @@ export function valuesSchema(chartName: string, policyKeys: string[]): any {
         type: 'object',
         properties,
         required: Object.keys(properties),
-        additionalProperties: knobs,
+        additionalProperties: otherKnobs,
       },
     },
     required: policyKeys.length > 0 ? ['policies'] : [],
     definitions: {
       policyKnobs: {
+        type: 'object',
+        allOf: [{ $ref: '#/definitions/partialPolicyKnobs' }],
+        required: ['enabled', 'validationFailureAction', 'background', 'excludedNamespaces'],
+      },
+      partialPolicyKnobs: {
         type: 'object',
         properties: {
           enabled: { description: 'Render the policy (false: the policy is not installed).', type: 'boolean' },
@@ -45,7 +52,6 @@ export function valuesSchema(chartName: string, policyKeys: string[]): any {
             items: { type: 'string', pattern: DNS1123_LABEL_PATTERN, maxLength: 63 },
           },
         },
-        required: ['enabled', 'validationFailureAction', 'background', 'excludedNamespaces'],
         additionalProperties: false,
       },
     },
