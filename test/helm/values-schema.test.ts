@@ -12,7 +12,8 @@ describe('values.schema.json', () => {
         const validate = new Ajv({ strict: true }).compile(JSON.parse(files.get(`charts/${set.chartName}/values.schema.json`)!));
         for (const env of repo.environments) {
           const values = repo.valuesOf(set, env);
-          expect({ chart: set.chartName, env, ok: validate(values), errors: validate.errors }).toEqual({ chart: set.chartName, env, ok: true, errors: null });
+          const result = { chart: set.chartName, env, ok: validate(values), errors: validate.errors };
+          expect(result).toEqual({ chart: set.chartName, env, ok: true, errors: null });
           checked++;
         }
       }
