@@ -2,3 +2,4 @@ export * from './rule-severity';
 export * from './values-function';
 export * from './values-rule';
 export * from './values-ruleset';
+export * from './values-linter';
