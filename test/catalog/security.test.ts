@@ -95,11 +95,7 @@ describe('catalogue: security', () => {
     expect(new catalog.DisallowHostPorts(chart, 'a').toJson().spec.rules.map((r: any) => r.name)).toEqual(['host-ports-none']);
     const ranged = new catalog.DisallowHostPorts(chart, 'b', { name: 'b', allowedRange: { min: 5000, max: 6000 } }).toJson();
     expect(ranged.spec.rules[0].name).toBe('host-port-range');
-    expect(ranged.spec.rules[0].validate.deny.conditions.all[0]).toEqual({
-      key: '{{ request.object.spec.[ephemeralContainers, initContainers, containers][].ports[].hostPort }}',
-      operator: 'AnyNotIn',
-      value: '5000-6000',
-    });
+    expect(ranged.spec.rules[0].validate.pattern.spec.containers).toEqual([{ '=(ports)': [{ '=(hostPort)': '0 | 5000-6000' }] }]);
     new catalog.DisallowHostPorts(chart, 'c', { name: 'c', allowedRange: { min: 6000, max: 5000 } });
     expect(problemsOf(chart)).toEqual(['security-policy/c: allowedRange: 6000-5000 is not a port range (integers 1-65535, min <= max)']);
   });

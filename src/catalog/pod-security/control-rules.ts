@@ -107,20 +107,16 @@ export function hostPortsNoneRules(): any[] {
   })];
 }
 
-/** Host ports only inside `min`-`max` (or 0). */
+/**
+ * Host ports only inside `min`-`max` (or 0). The library writes this as a deny with the `AnyNotIn`
+ * range operator; the equivalent pattern (a `|` of `0` and the range) is used so that the offline
+ * engine and Kyverno agree on it.
+ */
 export function hostPortRangeRules(min: number, max: number): any[] {
-  const hostPorts = `{{ ${ALL_CONTAINERS.replace(/\[\]$/, '')}[].ports[].hostPort }}`;
   return [podRule('host-port-range', {
     message: `The only permitted hostPorts are in the range ${min}-${max} or 0.`,
-    deny: {
-      conditions: {
-        all: [
-          { key: hostPorts, operator: 'AnyNotIn', value: `${min}-${max}` },
-          { key: hostPorts, operator: 'AnyNotIn', value: [0] },
-        ],
-      },
-    },
-  }, { preconditions: { all: [{ key: '{{ request.operation }}', operator: 'NotEquals', value: 'DELETE' }] } })];
+    pattern: { spec: eachContainer({ '=(ports)': [{ '=(hostPort)': `0 | ${min}-${max}` }] }) },
+  })];
 }
 
 export function appArmorRules(): any[] {
