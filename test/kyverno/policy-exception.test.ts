@@ -1,0 +1,82 @@
+import { Testing } from 'cdk8s';
+import { PODS, expectCrdValid, newChart } from './helpers';
+import { ConditionOperator, PolicyException, PolicyExceptionProps } from '../../src/kyverno';
+
+const REASON = 'Cilium agents need NET_ADMIN; approved by security (SEC-142) until 2026-12-31.';
+const BASE: PolicyExceptionProps = {
+  reason: REASON,
+  exceptions: [{ policyName: 'disallow-capabilities', ruleNames: ['adding-capabilities', 'autogen-adding-capabilities'] }],
+  match: { any: [{ resources: { kinds: ['Pod', 'DaemonSet'], namespaces: ['kube-system'], names: ['cilium*'] } }] },
+};
+
+describe('PolicyException', () => {
+  test('full manifest with conditions, podSecurity and background; reason in the description annotation', () => {
+    const chart = newChart({ namespace: 'kyverno' });
+    const e = new PolicyException(chart, 'cilium-capabilities', {
+      ...BASE,
+      title: 'Cilium needs NET_ADMIN',
+      background: false,
+      conditions: { all: [{ key: '{{ request.object.metadata.labels.app }}', operator: ConditionOperator.EQUALS, value: 'cilium' }] },
+      podSecurity: [{ controlName: 'Capabilities', images: ['quay.io/cilium/*'], restrictedField: 'spec.containers[*].securityContext.capabilities.add', values: ['NET_ADMIN'] }],
+      labels: { team: 'network' },
+    });
+    const expected = {
+      apiVersion: 'kyverno.io/v2',
+      kind: 'PolicyException',
+      metadata: {
+        name: 'cilium-capabilities',
+        namespace: 'kyverno',
+        labels: { team: 'network' },
+        annotations: { 'policies.kyverno.io/description': REASON, 'policies.kyverno.io/title': 'Cilium needs NET_ADMIN' },
+      },
+      spec: {
+        background: false,
+        exceptions: BASE.exceptions,
+        match: BASE.match,
+        conditions: { all: [{ key: '{{ request.object.metadata.labels.app }}', operator: 'Equals', value: 'cilium' }] },
+        podSecurity: [{ controlName: 'Capabilities', images: ['quay.io/cilium/*'], restrictedField: 'spec.containers[*].securityContext.capabilities.add', values: ['NET_ADMIN'] }],
+      },
+    };
+    expect(e.node.validate()).toEqual([]);
+    expect(Testing.synth(chart)).toStrictEqual([expected]);
+    expect([e.exceptionName, e.namespace, e.reason]).toEqual(['cilium-capabilities', 'kyverno', REASON]);
+    expectCrdValid(expected, 'v1.19.0');
+  });
+
+  test('minimal: explicit name and namespace, nothing else invented', () => {
+    const e = new PolicyException(newChart(), 'id', { ...BASE, name: 'x', namespace: 'policy-exceptions' });
+    expect(e.toJson()).toStrictEqual({
+      apiVersion: 'kyverno.io/v2',
+      kind: 'PolicyException',
+      metadata: { name: 'x', namespace: 'policy-exceptions', annotations: { 'policies.kyverno.io/description': REASON } },
+      spec: { exceptions: BASE.exceptions, match: BASE.match },
+    });
+    expectCrdValid(e.toJson(), 'v1.19.0');
+  });
+
+  const bad = (props: Partial<PolicyExceptionProps>) => new PolicyException(newChart(), 'ex', { ...BASE, ...props }).node.validate();
+
+  test.each([
+    ['missing', undefined, 'test/ex: reason: a reason is required (why the exception is safe, who approved it, until when)'],
+    ['blank', '   ', 'test/ex: reason: a reason is required (why the exception is safe, who approved it, until when)'],
+    ['todo', 'TODO', 'test/ex: reason: "TODO" is a placeholder, not a reason (say why the exception is safe, who approved it, until when)'],
+    ['n/a', 'n/a', 'test/ex: reason: "n/a" is a placeholder, not a reason (say why the exception is safe, who approved it, until when)'],
+    ['placeholder words only', 'TODO: fixme later, tbd', 'test/ex: reason: "TODO: fixme later, tbd" is a placeholder, not a reason (say why the exception is safe, who approved it, until when)'],
+    ['too short', 'needed by cilium', 'test/ex: reason: "needed by cilium" is too short to justify an exception (at least 20 characters and three distinct words)'],
+    ['one long word', 'aaaaaaaaaaaaaaaaaaaaaaaaa', 'test/ex: reason: "aaaaaaaaaaaaaaaaaaaaaaaaa" is too short to justify an exception (at least 20 characters and three distinct words)'],
+  ])('reason %s', (_name, reason, message) => {
+    expect(bad({ reason: reason as any })).toEqual([message]);
+  });
+
+  test('empty exceptions and match, bad policy and rule names, bad namespace', () => {
+    expect(bad({ namespace: 'Kyverno', exceptions: [], match: {} })).toEqual([
+      'test/ex: metadata.namespace: "Kyverno" is not a DNS-1123 label (lowercase alphanumerics and \'-\', at most 63 characters)',
+      'test/ex: spec.exceptions: list at least one {policyName, ruleNames} the exception suspends',
+      'test/ex: spec.match: must list at least one resource filter under any or all',
+    ]);
+    expect(bad({ exceptions: [{ policyName: 'Bad Name', ruleNames: [] }, { policyName: 'team-a/require-limits', ruleNames: ['r'] }], match: PODS })).toEqual([
+      'test/ex: spec.exceptions[0].policyName: "Bad Name" is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>")',
+      'test/ex: spec.exceptions[0].ruleNames: list the rule names to suspend (non-empty strings)',
+    ]);
+  });
+});
