@@ -39,8 +39,13 @@ export class ConformanceReport {
     return file;
   }
 
+  /** Suites whose files are missing from the corpus (kyverno test cannot load them either). */
+  public incomplete(): SuiteOutcome[] {
+    return this.outcomes.filter((o) => o.loadError && /does not exist/.test(o.loadError));
+  }
+
   public inScope(): SuiteOutcome[] {
-    return this.outcomes.filter((o) => !o.report?.outOfScope);
+    return this.outcomes.filter((o) => !o.report?.outOfScope && !(o.loadError && /does not exist/.test(o.loadError)));
   }
 
   public outOfScope(): SuiteOutcome[] {
@@ -78,6 +83,7 @@ export class ConformanceReport {
       suites: this.outcomes.length,
       inScopeSuites: inScope.length,
       outOfScopeSuites: this.outOfScope().map((o) => ({ suite: this.rel(o.file), reason: o.report!.outOfScope })),
+      incompleteSuites: this.incomplete().map((o) => ({ suite: this.rel(o.file), error: o.loadError })),
       loadErrors: inScope.filter((o) => o.loadError).map((o) => ({ suite: this.rel(o.file), error: o.loadError })),
       results: cases.length,
       matched: cases.filter((c) => c.matched).length,
@@ -92,7 +98,8 @@ export class ConformanceReport {
     const inScope = this.inScope();
     const out = this.outOfScope();
     const cases = this.cases(inScope);
-    lines.push(`Kyverno conformance: ${this.outcomes.length} suites, ${inScope.length} in scope, ${out.length} out of scope`);
+    const incomplete = this.incomplete();
+    lines.push(`Kyverno conformance: ${this.outcomes.length} suites, ${inScope.length} in scope, ${out.length} out of scope, ${incomplete.length} incomplete (files missing from the corpus)`);
     lines.push('');
     lines.push(`${'kind of policy'.padEnd(18)}${'matched'.padStart(9)}${'total'.padStart(8)}${'agreement'.padStart(11)}`);
     for (const [c, t] of Object.entries(this.tallies())) {
@@ -108,6 +115,9 @@ export class ConformanceReport {
       for (const o of loadErrors) lines.push(`  ${this.rel(o.file)}: ${o.loadError}`);
       lines.push('');
     }
+    lines.push(`Incomplete (${incomplete.length} suites, reference files missing from the corpus; not counted):`);
+    for (const o of incomplete) lines.push(`  ${this.rel(o.file)}: ${(o.loadError ?? '').replace(/^.*?: file/, 'file')}`);
+    lines.push('');
     lines.push(`Out of scope (${out.length} suites, need mutate, generate, verifyImages or a live lookup):`);
     for (const o of out) lines.push(`  ${this.rel(o.file)}: ${o.report!.outOfScope}`);
     const mism = cases.filter((c) => !c.matched);

@@ -78,6 +78,32 @@ function replaceKinds(block: any, kinds: string[]): any {
   return out;
 }
 
+/** Kyverno's textual rewrite of variables for a pod template (updateGenRuleByte). */
+function rewriteVariables(rule: any, cronJob: boolean): any {
+  const template = cronJob ? 'spec.jobTemplate.spec.template' : 'spec.template';
+  let text = JSON.stringify(rule);
+  for (const root of ['request.object', 'request.oldObject']) {
+    text = text.split(`${root}.spec`).join(`${root}.${template}.spec`);
+    text = text.split(`${root}.metadata`).join(`${root}.${template}.metadata`);
+  }
+  return JSON.parse(text);
+}
+
+function wrapPattern(pattern: any, cronJob: boolean): any {
+  return cronJob ? { spec: { jobTemplate: { spec: { template: pattern } } } } : { spec: { template: pattern } };
+}
+
+/** The rule body Kyverno evaluates on the controller itself (variables rewritten, patterns wrapped). */
+function controllerRule(rule: any, cronJob: boolean): any {
+  const { match, exclude, ...body } = rule;
+  const out = rewriteVariables(body, cronJob);
+  if (out.validate && !out.validate.cel && !out.validate.podSecurity) {
+    if (out.validate.pattern !== undefined) out.validate.pattern = wrapPattern(out.validate.pattern, cronJob);
+    if (Array.isArray(out.validate.anyPattern)) out.validate.anyPattern = out.validate.anyPattern.map((p: any) => wrapPattern(p, cronJob));
+  }
+  return { ...out, match, exclude };
+}
+
 /** The rules Kyverno adds for the policy's Pod rules. */
 export function autogenRules(policy: any): AutogenRule[] {
   const controllers = autogenControllers(policy);
@@ -91,7 +117,7 @@ export function autogenRules(policy: any): AutogenRule[] {
     if (plain.length > 0) {
       out.push({
         name: `autogen-${rule.name}`,
-        rule: { ...rule, name: `autogen-${rule.name}`, match: replaceKinds(rule.match, plain), exclude: replaceKinds(rule.exclude, plain) },
+        rule: controllerRule({ ...rule, name: `autogen-${rule.name}`, match: replaceKinds(rule.match, plain), exclude: replaceKinds(rule.exclude, plain) }, false),
         kinds: plain,
         cronJob: false,
       });
@@ -99,7 +125,7 @@ export function autogenRules(policy: any): AutogenRule[] {
     if (cron) {
       out.push({
         name: `autogen-cronjob-${rule.name}`,
-        rule: { ...rule, name: `autogen-cronjob-${rule.name}`, match: replaceKinds(rule.match, ['CronJob']), exclude: replaceKinds(rule.exclude, ['CronJob']) },
+        rule: controllerRule({ ...rule, name: `autogen-cronjob-${rule.name}`, match: replaceKinds(rule.match, ['CronJob']), exclude: replaceKinds(rule.exclude, ['CronJob']) }, true),
         kinds: ['CronJob'],
         cronJob: true,
       });

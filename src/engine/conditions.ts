@@ -73,13 +73,25 @@ function valueList(value: any, keys: string[]): string[] | undefined {
   if (Array.isArray(value)) return value.map(sprint);
   if (typeof value === 'string') {
     if (keys.length === 1 && wildcardMatch(value, keys[0])) return [keys[0]];
+    if (RANGE.test(value)) return [value];
     return parseStringArray(value) ?? [value];
   }
   return undefined;
 }
 
-function matchEither(a: string, b: string): boolean {
-  return wildcardMatch(a, b) || wildcardMatch(b, a);
+const RANGE = /^([-+]?\d+(?:\.\d+)?)(!?)-([-+]?\d+(?:\.\d+)?)$/;
+
+/** Key against one value: wildcards either way, or a numeric range `a-b` / `a!-b` in the value. */
+function matchEither(key: string, value: string): boolean {
+  const r = RANGE.exec(value);
+  if (r) {
+    const n = Number(key);
+    if (key.trim() !== '' && !Number.isNaN(n)) {
+      const inside = n >= Number(r[1]) && n <= Number(r[3]);
+      return r[2] === '!' ? !inside : inside;
+    }
+  }
+  return wildcardMatch(key, value) || wildcardMatch(value, key);
 }
 
 function anyIn(key: any, value: any): boolean {

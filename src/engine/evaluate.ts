@@ -36,8 +36,18 @@ function setDotted(obj: any, key: string, value: any): void {
   cur[parts[parts.length - 1]] = value;
 }
 
+function podSpecOf(resource: any): any {
+  switch (resource?.kind) {
+    case 'Pod': return resource?.spec;
+    case 'CronJob': return resource?.spec?.jobTemplate?.spec?.template?.spec;
+    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'Job': case 'ReplicaSet': case 'ReplicationController':
+      return resource?.spec?.template?.spec;
+    default: return undefined;
+  }
+}
+
 function imagesOf(resource: any): any {
-  const spec = resource?.kind === 'Pod' ? resource?.spec : undefined;
+  const spec = podSpecOf(resource);
   if (!spec) return null;
   const out: any = {};
   for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
@@ -64,7 +74,7 @@ function buildContext(resource: any, matched: any, opts: EvaluationOptions): any
     operation: op,
     object: op === 'DELETE' ? null : resource,
     oldObject: op === 'DELETE' ? resource : opts.oldResource ?? null,
-    userInfo: { username, groups: ui.groups ?? [] },
+    userInfo: ui.groups ? { username, groups: ui.groups } : { username },
     roles: ui.roles ?? [],
     clusterRoles: ui.clusterRoles ?? [],
   };
@@ -307,6 +317,7 @@ function celContext(resource: any, opts: EvaluationOptions, ruleValues?: any): a
     params: opts.params,
     variables: ruleValues ?? opts.values,
     contextResources: opts.contextResources,
+    contextImages: opts.contextImages,
     subResource: opts.subresource,
   };
 }
@@ -347,6 +358,17 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
   applyValues(ctx, ruleValues);
   const provided = valueKeys(opts.values, ruleValues);
   try {
+    if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
+      const mod = celModule('./cel/kyverno-cel-rule');
+      if (!mod?.evaluateCelPreconditions) return { status: RuleStatus.UNSUPPORTED, message: 'celPreconditions evaluation is not available' };
+      const autogen = celModule('./cel/autogen');
+      const conditions = autogenKind && autogen?.autogenExpression
+        ? rule.celPreconditions.map((c: any) => ({ ...c, expression: autogen.autogenExpression(String(c.expression ?? ''), autogenKind, false) }))
+        : rule.celPreconditions;
+      const subject = autogenKind ? matched : target;
+      const pre = mod.evaluateCelPreconditions(conditions, subject, celContext(subject, opts, ruleValues));
+      if (pre.status !== RuleStatus.PASS) return { status: pre.status, message: pre.message ?? 'cel preconditions not met' };
+    }
     if (validate.cel) {
       const mod = celModule('./cel/kyverno-cel-rule');
       if (!mod?.evaluateCelRule) return { status: RuleStatus.UNSUPPORTED, message: 'validate.cel evaluation is not available' };
@@ -435,6 +457,8 @@ export function evaluatePolicy(policy: any, resource: any, options: EvaluationOp
     let r: Outcome;
     if (gen.rule.validate?.cel) {
       r = evaluateBody(gen.rule, resource, resource, options, base.kind);
+    } else if (!gen.rule.validate?.podSecurity) {
+      r = evaluateBody(gen.rule, resource, resource, options);
     } else {
       const pod = podFromTemplate(resource, gen.cronJob);
       r = pod === undefined

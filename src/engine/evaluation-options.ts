@@ -41,6 +41,8 @@ export interface EvaluationOptions {
   readonly subresource?: string;
   /** Cluster resources a ValidatingPolicy may read (a test's Context file). @default - none */
   readonly contextResources?: any[];
+  /** Image metadata a ValidatingPolicy may read (a test Context's `spec.images`). @default - none */
+  readonly contextImages?: any[];
   /** Parameter object for CEL policies. @default - none */
   readonly params?: any;
 }

@@ -42,7 +42,7 @@ export function kindMatches(selectors: string[], resource: any, subresource = ''
       kind = parts[0];
     } else if (parts.length === 2) {
       // Kind/subresource (kind starts upper case) or Version/Kind
-      if (/^[A-Z*]/.test(parts[0]) && !/^v\d/.test(parts[0])) {
+      if (/^[A-Z]/.test(parts[0])) {
         kind = parts[0];
         sub = parts[1];
       } else {
@@ -50,7 +50,7 @@ export function kindMatches(selectors: string[], resource: any, subresource = ''
         kind = parts[1];
       }
     } else if (parts.length === 3) {
-      if (/^[A-Z*]/.test(parts[1]) && !/^v\d/.test(parts[1])) {
+      if (/^[A-Z]/.test(parts[1])) {
         version = parts[0];
         kind = parts[1];
         sub = parts[2];

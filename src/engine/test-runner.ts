@@ -234,6 +234,7 @@ export class KyvernoTestRunner {
       foreachValues,
       subresource: sub ? String(sub.subresource?.subresource ?? '') || undefined : undefined,
       contextResources: this.def.context?.spec?.resources,
+      contextImages: this.def.context?.spec?.images,
     };
   }
 
