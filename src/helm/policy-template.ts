@@ -58,8 +58,28 @@ export function policyTemplate(manifest: any, valuesKey: string, kyvernoVersion:
     }
   }
   if (out[out.length - 1] === '') out.pop();
+  // Helm trims the trailing newlines of a rendered template; a comment line after a last value that
+  // ends with newlines (a `|+` block) keeps them part of the value
+  if (endsWithNewline(placed)) out.push('# (end of document)');
   out.push('{{- end }}', '');
   return out.join('\n');
+}
+
+/** Whether the last scalar of the document (the one printed last) is a string ending with a newline. */
+function endsWithNewline(value: any): boolean {
+  let v = value;
+  for (;;) {
+    if (Array.isArray(v)) {
+      if (v.length === 0) return false;
+      v = v[v.length - 1];
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 0) return false;
+      v = v[keys[keys.length - 1]];
+    } else {
+      return typeof v === 'string' && v.endsWith('\n');
+    }
+  }
 }
 
 /** A plain-scalar prefix that occurs nowhere in the manifest, so a token cannot match user text. */

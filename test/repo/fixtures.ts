@@ -108,5 +108,16 @@ export function devopsRepo(scope: Construct, id = 'devops-policy'): PolicyRepo {
       validate: { message: 'name must be lowercase', pattern: { metadata: { name: '[a-z]*' } } },
     }],
   });
+  // the document's last scalar keeps trailing blank lines (a `|+` block at the very end)
+  new ClusterPolicy(values, 'trailing-newlines', {
+    rules: [{
+      name: 'deny-default',
+      match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
+      validate: {
+        message: 'ConfigMaps do not go to default',
+        deny: { conditions: { all: [{ key: '{{ request.object.metadata.namespace }}', operator: ConditionOperator.EQUALS, value: 'default', message: 'not in default:\n\n' }] } },
+      },
+    }],
+  });
   return repo;
 }

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { PolicyRepo } from '../../src/repo';
@@ -16,7 +17,35 @@ export function helmRenderChart(repoDir: string, chartName: string, environment:
   const bin = helmRender();
   if (!bin) throw new Error('helm-render is not available');
   const out = execFileSync(bin, ['-f', 'cd/values.yaml', '-f', `cd/${environment}/values.yaml`, `charts/${chartName}`], { cwd: repoDir, encoding: 'utf-8' });
-  return parseYamlDocuments(out, `helm-render ${chartName} ${environment}`);
+  const docs = parseYamlDocuments(out, `helm-render ${chartName} ${environment}`);
+  // Kubernetes reads the output with Go's YAML parser: it must see the same objects
+  expect(goYamlParse(helmRenderDocumentTexts(out).filter((t) => parseYamlDocuments(t).length > 0))).toEqual(docs);
+  return docs;
+}
+
+/** The documents helm-render prints, as text (each without its `# Source:` line). */
+export function helmRenderDocumentTexts(output: string): string[] {
+  return output.split(/^---\n# Source: [^\n]*\n/m).filter((t) => t.trim().length > 0);
+}
+
+/**
+ * Parses YAML documents the way Kubernetes and Helm do (Go, sigs.k8s.io/yaml), through helm-render:
+ * each document is nested under a key of one values file and printed back with `toJson`.
+ */
+export function goYamlParse(texts: string[]): any[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'go-yaml-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'chart', 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: go-yaml\nversion: 0.1.0\n');
+    fs.writeFileSync(path.join(dir, 'chart', 'templates', 'out.yaml'), '{{ toJson .Values }}\n');
+    const nested = texts.map((t, i) => `d${i}:\n${t.split('\n').map((l) => (l.length > 0 ? `  ${l}` : l)).join('\n')}\n`).join('');
+    fs.writeFileSync(path.join(dir, 'values.yaml'), nested);
+    const out = execFileSync(helmRender()!, ['-f', path.join(dir, 'values.yaml'), path.join(dir, 'chart')], { encoding: 'utf-8' });
+    const json = JSON.parse(out.split('\n').filter((l) => l.startsWith('{'))[0]);
+    return texts.map((_t, i) => json[`d${i}`]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** One comparison made. */

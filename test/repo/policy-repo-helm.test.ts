@@ -30,7 +30,7 @@ describeWithHelmRender('helm-render of the synthesized charts equals render(env)
     const repo = devopsRepo(new App());
     const done = expectHelmRenderEqualsRender(repo, tmp);
     expect(done.map((d) => `${d.environment}/${d.chart}:${d.documents}`)).toEqual([
-      'dev/backend-values:1', 'dev/devops-policy:1', 'prd/backend-values:1', 'prd/devops-policy:1',
+      'dev/backend-values:2', 'dev/devops-policy:1', 'prd/backend-values:2', 'prd/devops-policy:1',
     ]);
   });
 });
