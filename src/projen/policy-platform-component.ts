@@ -1,0 +1,103 @@
+import { App } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Component, Project } from 'projen';
+import { PolicyPlatform, PolicySource, Toolchain } from '../platform';
+import { callDefinitions } from './definitions-module';
+import { PolicyFiles } from './policy-files';
+
+/**
+ * Options of a policy platform inside a projen project.
+ */
+export interface PolicyPlatformComponentOptions {
+  /**
+   * Name of the platform.
+   * @default - the project name
+   */
+  readonly platformName?: string;
+
+  /**
+   * Environments the platform serves.
+   * @default - every environment the sources declare
+   */
+  readonly environments?: string[];
+
+  /**
+   * Image name (without tag) the platform workflow pushes.
+   * @default 'policy-platform'
+   */
+  readonly image?: string;
+
+  /**
+   * Version label of the image.
+   * @default '0.1.0'
+   */
+  readonly version?: string;
+
+  /**
+   * Base image of the platform image.
+   * @default 'alpine:3.22.1'
+   */
+  readonly baseImage?: string;
+
+  /**
+   * A TypeScript module (relative to the project root) exporting
+   * `definePlatform(platform: PolicyPlatformComponent)`, called at synthesis when the file exists.
+   * @default 'src/platform.ts'
+   */
+  readonly platformModule?: string;
+
+  /**
+   * Folder of the project the platform's files are written under.
+   * @default '.' (the project root)
+   */
+  readonly directory?: string;
+}
+
+/**
+ * Adds a policy platform to an existing projen project. Add sources with `addSource()`; repos
+ * defined in code are created in `scope`. The platform's files (Dockerfile, index.json,
+ * rendered/<env>/all.yaml, workflow) become projen-managed files.
+ */
+export class PolicyPlatformComponent extends Component {
+  /** Scope for PolicyRepos defined in code (sources made with `PolicySource.fromRepo`). */
+  public readonly scope: Construct;
+
+  private readonly options: PolicyPlatformComponentOptions;
+  private readonly sourceList: PolicySource[] = [];
+  private toolchain?: Toolchain;
+  private built?: PolicyPlatform;
+
+  constructor(project: Project, id: string, options: PolicyPlatformComponentOptions = {}) {
+    super(project, id);
+    this.options = options;
+    this.scope = new App({ outdir: project.outdir });
+    new PolicyFiles(project, `${id}Files`, { contributor: { synthFiles: () => this.platform.synthFiles() }, directory: options.directory });
+  }
+
+  /** Adds a source of policies. */
+  public addSource(source: PolicySource): void {
+    if (this.built) throw new Error('PolicyPlatformComponent: sources must be added before synthesis');
+    this.sourceList.push(source);
+  }
+
+  /** Sets the pinned tools (default: `new Toolchain()`). */
+  public useTools(tools: Toolchain): void {
+    this.toolchain = tools;
+  }
+
+  /** The platform construct (created on first access, after the definitions module ran). */
+  public get platform(): PolicyPlatform {
+    if (!this.built) {
+      callDefinitions(this.project.outdir, this.options.platformModule ?? 'src/platform.ts', 'definePlatform', this);
+      this.built = new PolicyPlatform(this.scope, this.options.platformName ?? this.project.name, {
+        sources: this.sourceList,
+        environments: this.options.environments,
+        image: this.options.image,
+        version: this.options.version,
+        baseImage: this.options.baseImage,
+        tools: this.toolchain,
+      });
+    }
+    return this.built;
+  }
+}

@@ -1,0 +1,83 @@
+import { App } from 'cdk8s';
+import { Component, Project } from 'projen';
+import { RepoImageWorkflow } from '../platform';
+import { PolicyRepo, RepoImage } from '../repo';
+import { callDefinitions } from './definitions-module';
+import { PolicyFiles } from './policy-files';
+
+/**
+ * Options of a policy repository inside a projen project.
+ */
+export interface PolicyRepoComponentOptions {
+  /**
+   * Environments the repository deploys to, in promotion order.
+   * @default ['dev', 'prd']
+   */
+  readonly environments?: string[];
+
+  /**
+   * Repository name (`/repos/<name>/` in the platform image).
+   * @default - the project name
+   */
+  readonly repoName?: string;
+
+  /**
+   * Where the repository's image is pushed.
+   * @default - none (no image workflow)
+   */
+  readonly repoImage?: RepoImage;
+
+  /**
+   * Write the GitHub Actions workflow that builds and pushes the repo image (needs `repoImage`).
+   * @default true when `repoImage` is set
+   */
+  readonly imageWorkflow?: boolean;
+
+  /**
+   * A TypeScript module (relative to the project root) exporting `definePolicies(repo: PolicyRepo)`,
+   * called at synthesis when the file exists. Policies can also be added to `repo` in `.projenrc.ts`.
+   * @default 'src/policies.ts'
+   */
+  readonly policiesModule?: string;
+
+  /**
+   * Folder of the project the repository's files are written under.
+   * @default '.' (the project root, the seed's layout)
+   */
+  readonly directory?: string;
+}
+
+/**
+ * Adds a policy repository to an existing projen project: `repo` is the PolicyRepo construct to
+ * add PolicySets to; its files (charts, cd values, Dockerfile, rendered manifests, ...) become
+ * projen-managed files of the project.
+ */
+export class PolicyRepoComponent extends Component {
+  /** The policy repository (the scope for PolicySets). */
+  public readonly repo: PolicyRepo;
+
+  private readonly policiesModule: string;
+  private loaded = false;
+
+  constructor(project: Project, id: string, options: PolicyRepoComponentOptions = {}) {
+    super(project, id);
+    const app = new App({ outdir: project.outdir });
+    this.repo = new PolicyRepo(app, options.repoName ?? project.name, {
+      environments: options.environments ?? ['dev', 'prd'],
+      image: options.repoImage,
+    });
+    if (options.imageWorkflow ?? options.repoImage !== undefined) {
+      new RepoImageWorkflow(this.repo, 'image-workflow');
+    }
+    this.policiesModule = options.policiesModule ?? 'src/policies.ts';
+    new PolicyFiles(project, `${id}Files`, { contributor: { synthFiles: () => this.loadDefinitions().synthFiles() }, directory: options.directory });
+  }
+
+  private loadDefinitions(): PolicyRepo {
+    if (!this.loaded) {
+      this.loaded = true;
+      callDefinitions(this.project.outdir, this.policiesModule, 'definePolicies', this.repo);
+    }
+    return this.repo;
+  }
+}

@@ -1,0 +1,80 @@
+/** Starter code written once (projen SampleFile) by the project types. Internal. */
+
+export const REPO_POLICIES_SAMPLE = `import { ClusterPolicy, FailureAction, PolicyRepo, PolicySet } from 'cdk8s-policy-platform';
+
+/**
+ * The policies of this repository. Called by the project at synthesis (\`npx projen synth\`).
+ */
+export function definePolicies(repo: PolicyRepo): void {
+  const set = new PolicySet(repo, repo.repoName, {
+    version: '0.1.0',
+    // Audit everywhere, Enforce in the last environment.
+    defaults: {
+      failureAction: FailureAction.AUDIT,
+      environments: { [repo.environments[repo.environments.length - 1]]: { failureAction: FailureAction.ENFORCE } },
+    },
+  });
+  new ClusterPolicy(set, 'require-team-label', {
+    title: 'Require Team Label',
+    description: 'Every Deployment names the team that owns it.',
+    rules: [{
+      name: 'check-team-label',
+      match: { any: [{ resources: { kinds: ['Deployment'] } }] },
+      validate: {
+        message: 'The label team is required.',
+        pattern: { metadata: { labels: { team: '?*' } } },
+      },
+    }],
+  });
+}
+`;
+
+export const REPO_POLICIES_TEST = `import { App } from 'cdk8s';
+import { PolicyRepo } from 'cdk8s-policy-platform';
+import { definePolicies } from '../src/policies';
+
+test('every environment renders the policies; the last one enforces them', () => {
+  const repo = new PolicyRepo(new App(), 'starter', { environments: ['dev', 'prd'] });
+  definePolicies(repo);
+  const actions = (env: string) => repo.render(env).flatMap((m) => m.spec.rules.map((r: any) => r.validate.failureAction));
+  expect(actions('dev')).toEqual(['Audit']);
+  expect(actions('prd')).toEqual(['Enforce']);
+});
+
+test('the repository synthesizes charts and per-environment values', () => {
+  const repo = new PolicyRepo(new App(), 'starter', { environments: ['dev', 'prd'] });
+  definePolicies(repo);
+  const paths = repo.synthFiles().map((f) => f.path);
+  expect(paths).toEqual(expect.arrayContaining(['charts/starter/Chart.yaml', 'cd/dev/values.yaml', 'cd/prd/values.yaml']));
+});
+`;
+
+export const PLATFORM_SAMPLE = `import { PolicySource, PolicyPlatformComponent } from 'cdk8s-policy-platform';
+
+/**
+ * The sources this platform aggregates. Called by the project at synthesis (\`npx projen synth\`).
+ */
+export function definePlatform(platform: PolicyPlatformComponent): void {
+  platform.addSource(PolicySource.fromImage({
+    repoName: 'security-policy',
+    image: 'registry.example.com/ops/security-policy-repo',
+    tag: 'main',
+    environments: ['dev', 'prd'],
+  }));
+  platform.addSource(PolicySource.kyvernoCurated({ ref: 'release-1.13' }));
+}
+`;
+
+export const PLATFORM_TEST = `import { PolicyPlatform, PolicySource } from 'cdk8s-policy-platform';
+import { App } from 'cdk8s';
+
+test('the platform Dockerfile copies every source', () => {
+  const sources: PolicySource[] = [];
+  // A stand-in for the component: only addSource is used by definePlatform.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../src/platform').definePlatform({ addSource: (s: PolicySource) => sources.push(s) });
+  const platform = new PolicyPlatform(new App(), 'platform', { sources, environments: ['dev', 'prd'] });
+  const dockerfile = platform.dockerfile();
+  for (const s of sources) expect(dockerfile).toContain(\`COPY --from=\${s.stageName} /repos/\${s.repoName}/ /repos/\${s.repoName}/\`);
+});
+`;
