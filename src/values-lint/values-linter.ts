@@ -42,7 +42,7 @@ export interface ValuesLintReport {
   readonly environments: string[];
   /** The charts linted, sorted. */
   readonly charts: string[];
-  /** Results by environment, chart, file and line. */
+  /** Results by environment, chart, file (in merge order) and line. */
   readonly results: ValuesLintResult[];
   /** Results with severity error (these fail `policy-platform lint`). */
   readonly errorCount: number;
@@ -153,9 +153,11 @@ function missingField(ruleset: Ruleset, r: { code: string | number; message: str
   let parent = value;
   for (const s of p) parent = parent === null || typeof parent !== 'object' ? undefined : parent[s];
   if (parent === null || typeof parent !== 'object') return [];
-  const field = then
+  const missing = then
     .map((t) => t.field)
-    .find((f) => typeof f === 'string' && /^[^$@.[\]]+$/.test(f) && !(f in parent) && r.message.includes(`"${f}"`));
+    .filter((f) => typeof f === 'string' && /^[^$@.[\]]+$/.test(f) && !(f in parent));
+  // Several fields missing: only the message (when it is Spectral's, not the rule's) tells which.
+  const field = missing.length === 1 ? missing[0] : missing.find((f) => r.message.includes(`"${f}"`));
   return field ? [field] : [];
 }
 
@@ -180,9 +182,14 @@ function jsonPath(p: Array<string | number>): string {
   return '$' + p.map((s) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join('');
 }
 
+/** Files in merge order: the chart's values, then cd/values.yaml, then the environment's. */
+function fileRank(file: string): string {
+  return `${file.startsWith('charts/') ? 0 : file === 'cd/values.yaml' ? 1 : 2}${file}`;
+}
+
 function byPosition(a: ValuesLintResult, b: ValuesLintResult): number {
-  const ka = [a.environment, a.chart, a.file];
-  const kb = [b.environment, b.chart, b.file];
+  const ka = [a.environment, a.chart, fileRank(a.file)];
+  const kb = [b.environment, b.chart, fileRank(b.file)];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;

@@ -42,7 +42,7 @@ export interface ValuesRule {
 
   /**
    * The message of each result; may use `{{error}}`, `{{property}}`, `{{value}}`, `{{path}}`.
-   * @default - the function's own message
+   * @default - the rule's description if any (Spectral's behaviour), else the function's message
    * @see https://docs.stoplight.io/docs/spectral/e5b9616d6d50c-rulesets#message
    */
   readonly message?: string;

@@ -51,14 +51,12 @@ export class ValuesRuleset extends Construct implements IFileContributor {
       rules: [
         {
           name: 'required-fields',
-          description: 'Every application sets its name, namespace and replica count.',
           given: ['$'],
           severity: RuleSeverity.ERROR,
           then: ['name', 'namespace', 'replicas'].map((field) => ({ field, check: ValuesFunction.truthy() })),
         },
         {
           name: 'replica-count',
-          description: 'Between 1 and 10 replicas.',
           given: ['$.replicas'],
           severity: RuleSeverity.WARN,
           then: [{ check: ValuesFunction.schema({ schema: { type: 'integer', minimum: 1, maximum: 10 } }) }],

@@ -35,7 +35,10 @@ export function parseLocatedYaml(text: string, file: string, version: '1.1' | '1
   for (const d of list) {
     if (d.errors.length > 0) {
       const e = d.errors[0];
-      throw new ValuesLintError(file, [{ line: lines.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` }]);
+      // An unterminated quote or bracket is reported at the end of input: name the last written line.
+      const lastLine = text.replace(/\s+$/, '').split('\n').length;
+      const line = Math.min(lines.linePos(e.pos[0]).line, Math.max(lastLine, 1));
+      throw new ValuesLintError(file, [{ line, message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }]);
     }
   }
   if (nonEmpty.length > 1) {

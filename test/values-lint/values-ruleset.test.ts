@@ -18,7 +18,6 @@ describe('ValuesRuleset', () => {
     expect(files[0].content).toBe(`extends: spectral:oas
 rules:
   replica-count:
-    description: Between 1 and 10 replicas.
     severity: warn
     given: $.replicas
     then:
@@ -29,7 +28,6 @@ rules:
           minimum: 1
           maximum: 10
   required-fields:
-    description: Every application sets its name, namespace and replica count.
     severity: error
     given: $
     then:
