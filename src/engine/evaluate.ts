@@ -306,7 +306,7 @@ function celModule(path: string): any {
   }
 }
 
-function celContext(resource: any, opts: EvaluationOptions, ruleValues?: any): any {
+function celContext(_resource: any, opts: EvaluationOptions, ruleValues?: any): any {
   const ui = opts.userInfo;
   return {
     operation: opts.operation ?? 'CREATE',

@@ -1,1 +1,4 @@
 export * from './result';
+export * from './evaluation-options';
+export * from './policy-engine';
+export { KyvernoTestDefinition, KyvernoTestCaseResult, KyvernoTestReport, KyvernoTestRunner } from './test-runner';

@@ -3,11 +3,20 @@
  * functions (pkg/engine/jmespath), a NotFound error for plain field paths that do not exist (the
  * behaviour of Kyverno's "Unknown key" error), and `{{ ... }}` variable substitution.
  */
-import * as jp from '@jmespath-community/jmespath';
 import * as semver from 'semver';
 import * as YAML from 'yaml';
 import { formatDuration, formatQuantity, parseDuration, parseQuantity } from './quantity';
 import { wildcardMatch } from './wildcard';
+
+/** The part of @jmespath-community/jmespath used here (an ES module package: loaded through its CommonJS build). */
+interface JmesPathLibrary {
+  TYPE_ANY: number;
+  registerFunction(name: string, fn: (args: any[]) => any, signature: any[], options?: { override?: boolean }): void;
+  compile(expression: string): any;
+  TreeInterpreter: { search(ast: any, data: any): any };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jp: JmesPathLibrary = require('@jmespath-community/jmespath');
 
 /** A variable that refers to a field that does not exist (Kyverno: `Unknown key "x" in path`). */
 export class NotFoundError extends Error {}
@@ -136,7 +145,7 @@ function registerKyvernoFunctions(): void {
   if (registered) return;
   registered = true;
   const reg = (name: string, fn: (args: any[]) => any, signature: any[]) =>
-    jp.registerFunction(name, fn as any, signature, { override: true });
+    jp.registerFunction(name, fn, signature, { override: true });
   reg('compare', ([a, b]) => (str(a, 'compare') < str(b, 'compare') ? -1 : a > b ? 1 : 0), sig(2));
   reg('equal_fold', ([a, b]) => str(a, 'equal_fold').toLowerCase() === str(b, 'equal_fold').toLowerCase(), sig(2));
   reg('replace', ([s, o, n, c]) => {

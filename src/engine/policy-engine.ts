@@ -1,0 +1,34 @@
+/**
+ * The public entry point of the offline engine (jsii-friendly static methods over the pure
+ * functions of this folder).
+ */
+import { evaluatePolicy, ruleCategory } from './evaluate';
+import { EvaluationOptions } from './evaluation-options';
+import { RuleResult } from './result';
+
+/**
+ * Evaluates Kyverno policies (ClusterPolicy, Policy, ValidatingPolicy) against resources in
+ * process, as Kyverno's engine decides, without a cluster or the Kyverno binary.
+ *
+ * @example
+ * const results = PolicyEngine.evaluate(policy.toJson(), pod.toJson());
+ */
+export class PolicyEngine {
+  /**
+   * Every result of `policy` on `resource`: one per rule that matches (autogen rules as
+   * `autogen-<rule>` / `autogen-cronjob-<rule>`). Rules that do not match produce no result.
+   * Mutate, generate, verifyImages and rules that need a live lookup are reported UNSUPPORTED.
+   */
+  public static evaluate(policy: any, resource: any, options?: EvaluationOptions): RuleResult[] {
+    return evaluatePolicy(policy, resource, options ?? {});
+  }
+
+  /**
+   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity or unsupported.
+   */
+  public static ruleCategory(rule: any): string {
+    return ruleCategory(rule);
+  }
+
+  private constructor() {}
+}
