@@ -38,9 +38,14 @@ export function autogenExpression(expression: string, kind: string, metadata: bo
 export function autogenCel(cel: any, kind: string): any {
   if (!cel || !TEMPLATE_PATHS[kind]) return cel;
   const rewrite = (s: any) => (typeof s === 'string' ? autogenExpression(s, kind, false) : s);
+  const expression = (e: any) => ({
+    ...e,
+    expression: rewrite(e.expression),
+    ...(e.messageExpression ? { messageExpression: rewrite(e.messageExpression) } : {}),
+  });
   return {
     ...cel,
-    ...(cel.expressions ? { expressions: cel.expressions.map((e: any) => ({ ...e, expression: rewrite(e.expression), ...(e.messageExpression ? { messageExpression: rewrite(e.messageExpression) } : {}) })) } : {}),
+    ...(cel.expressions ? { expressions: cel.expressions.map(expression) } : {}),
     ...(cel.variables ? { variables: cel.variables.map((v: any) => ({ ...v, expression: rewrite(v.expression) })) } : {}),
   };
 }

@@ -273,7 +273,7 @@ function inOptionalChain(n: Node): boolean {
   }
 }
 
-function quote(s: string): string {
+function quoted(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
@@ -282,7 +282,7 @@ function print(n: Node): string {
     case 'lit': return n.text;
     case 'ident': return n.name;
     case 'select':
-      if (n.optional || inOptionalChain(n.operand)) return `__opt_sel(${print(n.operand)}, ${quote(n.field)})`;
+      if (n.optional || inOptionalChain(n.operand)) return `__opt_sel(${print(n.operand)}, ${quoted(n.field)})`;
       return `${printOperand(n.operand)}.${n.field}`;
     case 'index':
       if (n.optional || inOptionalChain(n.operand)) return `__opt_idx(${print(n.operand)}, ${print(n.index)})`;

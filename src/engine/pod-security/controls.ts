@@ -70,7 +70,9 @@ function selinuxTypes(minor: number): string[] {
 
 export const CONTROLS: Control[] = [
   {
-    name: 'HostProcess', level: 'baseline', reason: 'hostProcess',
+    name: 'HostProcess',
+    level: 'baseline',
+    reason: 'hostProcess',
     check: pod => {
       const out: Violation[] = [];
       if (pod.spec?.securityContext?.windowsOptions?.hostProcess === true) {
@@ -85,37 +87,49 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Host Namespaces', level: 'baseline', reason: 'host namespaces',
+    name: 'Host Namespaces',
+    level: 'baseline',
+    reason: 'host namespaces',
     check: pod => ['hostNetwork', 'hostPID', 'hostIPC']
       .filter(f => pod.spec?.[f] === true)
       .map(f => ({ control: 'Host Namespaces', field: `spec.${f}`, value: 'true', detail: `${f}=true` })),
   },
   {
-    name: 'Privileged Containers', level: 'baseline', reason: 'privileged',
+    name: 'Privileged Containers',
+    level: 'baseline',
+    reason: 'privileged',
     check: pod => containersOf(pod)
       .filter(({ c }) => c?.securityContext?.privileged === true)
       .map(({ type, c }) => ({ control: 'Privileged Containers', field: `spec.${type}[*].securityContext.privileged`, container: ref(c), value: 'true', detail: `container "${c.name}" must not set securityContext.privileged=true` })),
   },
   {
-    name: 'Capabilities', level: 'baseline', reason: 'non-default capabilities',
+    name: 'Capabilities',
+    level: 'baseline',
+    reason: 'non-default capabilities',
     check: pod => containersOf(pod).flatMap(({ type, c }) => (c?.securityContext?.capabilities?.add ?? [])
       .filter((cap: string) => !BASELINE_CAPABILITIES.includes(String(cap)))
       .map((cap: string) => ({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.add`, container: ref(c), value: String(cap), detail: `container "${c.name}" must not include "${cap}" in securityContext.capabilities.add` }))),
   },
   {
-    name: 'HostPath Volumes', level: 'baseline', reason: 'hostPath volumes',
+    name: 'HostPath Volumes',
+    level: 'baseline',
+    reason: 'hostPath volumes',
     check: pod => (pod.spec?.volumes ?? [])
       .filter((v: any) => v?.hostPath !== undefined && v?.hostPath !== null)
       .map((v: any) => ({ control: 'HostPath Volumes', field: 'spec.volumes[*].hostPath', value: String(v?.hostPath?.path ?? ''), detail: `volume "${v.name}" uses hostPath` })),
   },
   {
-    name: 'Host Ports', level: 'baseline', reason: 'hostPort',
+    name: 'Host Ports',
+    level: 'baseline',
+    reason: 'hostPort',
     check: pod => containersOf(pod).flatMap(({ type, c }) => (c?.ports ?? [])
       .filter((p: any) => p?.hostPort !== undefined && p?.hostPort !== null && Number(p.hostPort) !== 0)
       .map((p: any) => ({ control: 'Host Ports', field: `spec.${type}[*].ports[*].hostPort`, container: ref(c), value: String(p.hostPort), detail: `container "${c.name}" uses hostPort ${p.hostPort}` }))),
   },
   {
-    name: 'AppArmor', level: 'baseline', reason: 'forbidden AppArmor profile',
+    name: 'AppArmor',
+    level: 'baseline',
+    reason: 'forbidden AppArmor profile',
     check: (pod, minor) => {
       const out: Violation[] = [];
       const prefix = 'container.apparmor.security.beta.kubernetes.io/';
@@ -141,7 +155,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'SELinux', level: 'baseline', reason: 'seLinuxOptions',
+    name: 'SELinux',
+    level: 'baseline',
+    reason: 'seLinuxOptions',
     check: (pod, minor) => {
       const out: Violation[] = [];
       const types = selinuxTypes(minor);
@@ -164,13 +180,17 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: '/proc Mount Type', level: 'baseline', reason: 'procMount',
+    name: '/proc Mount Type',
+    level: 'baseline',
+    reason: 'procMount',
     check: pod => containersOf(pod)
       .filter(({ c }) => c?.securityContext?.procMount !== undefined && c.securityContext.procMount !== 'Default')
       .map(({ type, c }) => ({ control: '/proc Mount Type', field: `spec.${type}[*].securityContext.procMount`, container: ref(c), value: String(c.securityContext.procMount), detail: `container "${c.name}" must not set securityContext.procMount to "${c.securityContext.procMount}"` })),
   },
   {
-    name: 'Seccomp', level: 'baseline', reason: 'seccompProfile',
+    name: 'Seccomp',
+    level: 'baseline',
+    reason: 'seccompProfile',
     check: (pod, minor) => {
       if (minor < 19) return [];
       const out: Violation[] = [];
@@ -186,7 +206,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Sysctls', level: 'baseline', reason: 'forbidden sysctls',
+    name: 'Sysctls',
+    level: 'baseline',
+    reason: 'forbidden sysctls',
     check: (pod, minor) => {
       const allowed = allowedSysctls(minor);
       return (pod.spec?.securityContext?.sysctls ?? [])
@@ -195,7 +217,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Volume Types', level: 'restricted', reason: 'restricted volume types',
+    name: 'Volume Types',
+    level: 'restricted',
+    reason: 'restricted volume types',
     check: pod => (pod.spec?.volumes ?? []).flatMap((v: any) => {
       const kinds = Object.keys(v ?? {}).filter(k => k !== 'name');
       return kinds.filter(k => !RESTRICTED_VOLUME_TYPES.includes(k))
@@ -203,7 +227,9 @@ export const CONTROLS: Control[] = [
     }),
   },
   {
-    name: 'Privilege Escalation', level: 'restricted', reason: 'allowPrivilegeEscalation != false',
+    name: 'Privilege Escalation',
+    level: 'restricted',
+    reason: 'allowPrivilegeEscalation != false',
     check: (pod, minor) => {
       if (minor >= 25 && isWindows(pod)) return [];
       return containersOf(pod)
@@ -212,7 +238,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Running as Non-root', level: 'restricted', reason: 'runAsNonRoot != true',
+    name: 'Running as Non-root',
+    level: 'restricted',
+    reason: 'runAsNonRoot != true',
     check: pod => {
       const podValue = pod.spec?.securityContext?.runAsNonRoot;
       const out: Violation[] = [];
@@ -229,7 +257,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Running as Non-root user', level: 'restricted', reason: 'runAsUser=0',
+    name: 'Running as Non-root user',
+    level: 'restricted',
+    reason: 'runAsUser=0',
     check: (pod, minor) => {
       if (minor < 23) return [];
       const out: Violation[] = [];
@@ -245,7 +275,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Seccomp', level: 'restricted', reason: 'seccompProfile',
+    name: 'Seccomp',
+    level: 'restricted',
+    reason: 'seccompProfile',
     check: (pod, minor) => {
       if (minor < 19 || (minor >= 25 && isWindows(pod))) return [];
       const ok = (t: any) => t === 'RuntimeDefault' || t === 'Localhost';
@@ -264,7 +296,9 @@ export const CONTROLS: Control[] = [
     },
   },
   {
-    name: 'Capabilities', level: 'restricted', reason: 'unrestricted capabilities',
+    name: 'Capabilities',
+    level: 'restricted',
+    reason: 'unrestricted capabilities',
     check: (pod, minor) => {
       if (minor < 22 || (minor >= 25 && isWindows(pod))) return [];
       const out: Violation[] = [];

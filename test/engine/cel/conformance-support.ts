@@ -125,7 +125,9 @@ export function runSuite(testFile: string, root: string): SuiteOutcome {
         const r = rule.validate.cel ? celRule(rule.validate.cel) : evaluatePodSecurity(rule.validate.podSecurity, resource);
         actual = r.status; message = r.message;
       } else if (kinds.includes('Pod') && podTemplatePath(resource.kind) && !autogenDisabled(policy) && autogenAllowed(policy, resource.kind)) {
-        const r = rule.validate.cel ? celRule(autogenCel(rule.validate.cel, resource.kind)) : evaluatePodSecurity(rule.validate.podSecurity, resource);
+        const r = rule.validate.cel
+          ? celRule(autogenCel(rule.validate.cel, resource.kind))
+          : evaluatePodSecurity(rule.validate.podSecurity, resource);
         actual = r.status; message = r.message;
       } else {
         actual = RuleStatus.SKIP;

@@ -21,12 +21,16 @@ const pod = (image: string, metadata: any = {}) => ({
 });
 
 const deployment = (image: string) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'team', labels: { owner: 'controller' } },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'd', namespace: 'team', labels: { owner: 'controller' } },
   spec: { template: { metadata: { labels: { owner: 'template' } }, spec: { containers: [{ name: 'c', image }] } } },
 });
 
 const cronjob = (image: string) => ({
-  apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'cj', namespace: 'team' },
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name: 'cj', namespace: 'team' },
   spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image }] } } } } },
 });
 
