@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps, importing } from './kyverno-policy';
+import { importing } from './import-context';
+import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
 
 /**
  * Props of a ClusterPolicy.

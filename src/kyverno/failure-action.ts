@@ -4,7 +4,7 @@
  * (`rules[].validate.failureAction`, and `rules[].verifyImages[].failureAction` for image rules,
  * which otherwise fall back to the spec field). Internal module, not exported from index.
  */
-import { KyvernoVersion, kyvernoMinor } from './kyverno-version';
+import { KyvernoVersion } from './kyverno-version';
 
 /** True when this Kyverno version reads the failure action from each rule (1.13 and later). */
 export function ruleLevelFailureAction(v: KyvernoVersion): boolean {
@@ -57,4 +57,10 @@ export function setFailureAction(manifest: any, action: string, kyvernoVersion: 
 function withFirstKey(obj: any, key: string, value: unknown): any {
   if (key in obj) return { ...obj, [key]: value };
   return { [key]: value, ...obj };
+}
+
+/** Minor number of a version ("1.13" -> 13); unknown strings count as 1.13. */
+export function kyvernoMinor(v: KyvernoVersion | string): number {
+  const m = /^v?1\.(\d+)/.exec(String(v));
+  return m ? Number(m[1]) : 13;
 }

@@ -1,12 +1,15 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
 import { AutogenControllers } from './autogen';
 import { ApplyRules, FailureAction, FailurePolicy, Severity } from './enums';
 import { setFailureAction } from './failure-action';
-import { clone, isObject, ordered, prune, sortKeys } from './json';
+import { takePendingManifest } from './import-context';
+import { clone, prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
-import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, PolicyMetadataProps, documentationAnnotations } from './metadata';
+import { PolicyMetadataProps } from './metadata';
 import { manifestProblems, policyProblems } from './policy-checks';
+import { renderRule } from './render-rule';
 import { Rule } from './rule';
 
 /**
@@ -88,21 +91,6 @@ export interface KyvernoPolicyProps extends PolicyMetadataProps {
   readonly rules?: Rule[];
 }
 
-let pendingManifest: any;
-
-/**
- * Runs `create` (a constructor call) with `manifest` as the imported manifest; keeps the
- * constructors' public signatures free of import plumbing. Not exported from index.
- */
-export function importing<T>(manifest: any, create: () => T): T {
-  pendingManifest = manifest;
-  try {
-    return create();
-  } finally {
-    pendingManifest = undefined;
-  }
-}
-
 /**
  * Options of `fromManifest`.
  */
@@ -147,8 +135,7 @@ export abstract class KyvernoPolicy extends ApiObject {
    * @param namespace the namespace of a Policy
    */
   protected constructor(scope: Construct, id: string, kind: string, props: KyvernoPolicyProps, namespace?: string) {
-    const manifest = pendingManifest;
-    pendingManifest = undefined;
+    const manifest = takePendingManifest();
     const name = manifest ? String(manifest?.metadata?.name ?? id) : props.name ?? id;
     super(scope, id, {
       apiVersion: manifest?.apiVersion ?? 'kyverno.io/v1',
@@ -272,13 +259,6 @@ export abstract class KyvernoPolicy extends ApiObject {
     }
     return manifest.spec;
   }
-}
-
-/** A rule as Kyverno JSON, in the order Kyverno's docs write it. */
-export function renderRule(rule: Rule): any {
-  const r: any = ordered(rule, ['name', 'match', 'exclude', 'context', 'preconditions', 'validate', 'mutate', 'generate', 'verifyImages']);
-  if (isObject(r.validate)) r.validate = ordered(r.validate, ['message', 'allowExistingViolations']);
-  return r;
 }
 
 function importedFailureAction(spec: any): FailureAction | undefined {

@@ -15,9 +15,3 @@ export enum KyvernoVersion {
   V1_18 = '1.18',
   V1_19 = '1.19',
 }
-
-/** Minor number of a version ("1.13" -> 13); unknown strings count as 1.13. Not exported from index. */
-export function kyvernoMinor(v: KyvernoVersion | string): number {
-  const m = /^v?1\.(\d+)/.exec(String(v));
-  return m ? Number(m[1]) : 13;
-}

@@ -1,15 +1,5 @@
 import { Severity } from './enums';
 
-/** Annotation keys Kyverno's tooling reads. */
-export const ANNOTATION_TITLE = 'policies.kyverno.io/title';
-export const ANNOTATION_CATEGORY = 'policies.kyverno.io/category';
-export const ANNOTATION_SEVERITY = 'policies.kyverno.io/severity';
-export const ANNOTATION_SUBJECT = 'policies.kyverno.io/subject';
-export const ANNOTATION_DESCRIPTION = 'policies.kyverno.io/description';
-export const ANNOTATION_MIN_VERSION = 'kyverno.io/kyverno-version';
-export const ANNOTATION_KUBERNETES_VERSION = 'kyverno.io/kubernetes-version';
-export const ANNOTATION_AUTOGEN = 'pod-policies.kyverno.io/autogen-controllers';
-
 /**
  * Documentation and metadata shared by every policy kind: the annotations Kyverno's tooling
  * (CLI, Policy Reporter, the policy library site) reads, plus extra labels and annotations.
@@ -62,18 +52,4 @@ export interface PolicyMetadataProps {
    * @default - none
    */
   readonly annotations?: { [key: string]: string };
-}
-
-/** Annotations of the typed props (undefined ones dropped by the caller), user annotations first. */
-export function documentationAnnotations(p: PolicyMetadataProps): { [key: string]: string | undefined } {
-  return {
-    ...p.annotations,
-    [ANNOTATION_TITLE]: p.title,
-    [ANNOTATION_CATEGORY]: p.category,
-    [ANNOTATION_SEVERITY]: p.severity,
-    [ANNOTATION_SUBJECT]: p.subject,
-    [ANNOTATION_DESCRIPTION]: p.description,
-    [ANNOTATION_MIN_VERSION]: p.minKyvernoVersionAnnotation,
-    [ANNOTATION_KUBERNETES_VERSION]: p.kubernetesVersion,
-  };
 }

@@ -1,9 +1,9 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './annotations';
 import { Conditions } from './conditions';
 import { clone, prune, sortKeys } from './json';
 import { MatchResources } from './match';
-import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './metadata';
 import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
 import { reasonProblem } from './reason';
 import { PodSecurityExclusion } from './validation';

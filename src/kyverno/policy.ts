@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps, importing } from './kyverno-policy';
+import { importing } from './import-context';
+import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
 
 /**
  * Props of a namespaced Policy.

@@ -1,9 +1,10 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import { documentationAnnotations } from './annotations';
 import { AutogenController, FailurePolicy, Operation, ValidationAction } from './enums';
 import { clone, prune, sortKeys } from './json';
 import { LabelSelector } from './match';
-import { PolicyMetadataProps, documentationAnnotations } from './metadata';
+import { PolicyMetadataProps } from './metadata';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 

@@ -1,0 +1,28 @@
+/**
+ * Annotation keys Kyverno's tooling reads, and the typed props written to them. Internal module,
+ * not exported from index.
+ */
+import type { PolicyMetadataProps } from './metadata';
+
+export const ANNOTATION_TITLE = 'policies.kyverno.io/title';
+export const ANNOTATION_CATEGORY = 'policies.kyverno.io/category';
+export const ANNOTATION_SEVERITY = 'policies.kyverno.io/severity';
+export const ANNOTATION_SUBJECT = 'policies.kyverno.io/subject';
+export const ANNOTATION_DESCRIPTION = 'policies.kyverno.io/description';
+export const ANNOTATION_MIN_VERSION = 'kyverno.io/kyverno-version';
+export const ANNOTATION_KUBERNETES_VERSION = 'kyverno.io/kubernetes-version';
+export const ANNOTATION_AUTOGEN = 'pod-policies.kyverno.io/autogen-controllers';
+
+/** Annotations of the typed props (undefined ones dropped by the caller), user annotations first. */
+export function documentationAnnotations(p: PolicyMetadataProps): { [key: string]: string | undefined } {
+  return {
+    ...p.annotations,
+    [ANNOTATION_TITLE]: p.title,
+    [ANNOTATION_CATEGORY]: p.category,
+    [ANNOTATION_SEVERITY]: p.severity,
+    [ANNOTATION_SUBJECT]: p.subject,
+    [ANNOTATION_DESCRIPTION]: p.description,
+    [ANNOTATION_MIN_VERSION]: p.minKyvernoVersionAnnotation,
+    [ANNOTATION_KUBERNETES_VERSION]: p.kubernetesVersion,
+  };
+}
