@@ -16,14 +16,27 @@ export interface CatalogPolicyProps extends ClusterPolicyProps {
   readonly excludeNamespaces?: string[];
 }
 
-/** What a catalogue entry fills in when the caller does not. Internal. */
+/**
+ * What a catalogue entry fills in when the caller's props do not (for subclasses of
+ * `CatalogPolicy`, including a platform team's own entries).
+ */
 export interface CatalogDefaults {
+  /** Default `metadata.name` (kebab-case). */
   readonly name: string;
+  /** Default `policies.kyverno.io/title`. */
   readonly title: string;
+  /** Default `policies.kyverno.io/category` (see `CatalogCategory`). */
   readonly category: string;
+  /** Default `policies.kyverno.io/severity`. */
   readonly severity: Severity;
+  /** Default `policies.kyverno.io/subject`, e.g. `Pod`. */
   readonly subject: string;
+  /** Default `policies.kyverno.io/description`: what the policy checks and why. */
   readonly description: string;
+  /**
+   * Default `pod-policies.kyverno.io/autogen-controllers`.
+   * @default - Kyverno's default (all Pod controllers)
+   */
   readonly autogenControllers?: AutogenControllers;
 }
 
@@ -47,7 +60,12 @@ export class CatalogCategory {
  * from typed options.
  */
 export abstract class CatalogPolicy extends ClusterPolicy {
-  protected constructor(scope: Construct, id: string, props: CatalogPolicyProps, defaults: CatalogDefaults, rules: any[]) {
+  /**
+   * @param props the caller's props (they win over `defaults`)
+   * @param defaults the entry's name and metadata
+   * @param rules the rules built from the typed options (`excludeNamespaces` is added to each)
+   */
+  protected constructor(scope: Construct, id: string, props: CatalogPolicyProps, defaults: CatalogDefaults, rules: Rule[]) {
     super(scope, id, compact({
       ...props,
       name: props.name ?? defaults.name,
@@ -60,7 +78,7 @@ export abstract class CatalogPolicy extends ClusterPolicy {
     }) as ClusterPolicyProps);
     const exclude = excludeNamespaces(props.excludeNamespaces);
     for (const rule of rules) {
-      this.addRule((exclude ? withExclude(rule, exclude) : rule) as Rule);
+      this.addRule(exclude ? withExclude(rule, exclude) : rule);
     }
   }
 }

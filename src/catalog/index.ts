@@ -1,4 +1,4 @@
-export { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from './catalog-policy';
+export { CatalogCategory, CatalogDefaults, CatalogPolicy, CatalogPolicyProps } from './catalog-policy';
 export { ComputeResource, RequireResourceLimits, RequireResourceLimitsProps } from './security/require-resource-limits';
 export { DisallowLatestTag, DisallowLatestTagProps } from './security/disallow-latest-tag';
 export { Probe, RequireProbes, RequireProbesProps } from './security/require-probes';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Severity } from '../../kyverno';
+import { ConditionOperator, Severity } from '../../kyverno';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { matchKinds } from '../internal/pod-rules';
 
@@ -61,13 +61,13 @@ export class RequirePodDisruptionBudget extends CatalogPolicy {
       }],
       preconditions: {
         all: [
-          { key: "{{request.operation || 'BACKGROUND'}}", operator: 'AnyIn', value: ['CREATE', 'UPDATE'] },
-          { key: '{{ request.object.spec.replicas || `1` }}', operator: 'GreaterThanOrEquals', value: minReplicas },
+          { key: "{{request.operation || 'BACKGROUND'}}", operator: ConditionOperator.ANY_IN, value: ['CREATE', 'UPDATE'] },
+          { key: '{{ request.object.spec.replicas || `1` }}', operator: ConditionOperator.GREATER_THAN_OR_EQUALS, value: minReplicas },
         ],
       },
       validate: {
         message: `There is no corresponding PodDisruptionBudget found for this {{ request.object.kind }} with ${minReplicas} or more replicas.`,
-        deny: { conditions: { any: [{ key: '{{pdb_count}}', operator: 'LessThan', value: 1 }] } },
+        deny: { conditions: { any: [{ key: '{{pdb_count}}', operator: ConditionOperator.LESS_THAN, value: 1 }] } },
       },
     }]);
     this.minReplicas = minReplicas;
