@@ -25,8 +25,8 @@ export class Anchor {
     return `X(${anchorKey(key)})`;
   }
 
-  /** Global anchor `<(key)`: if this key's value does not match, the whole rule is skipped. */
-  public static global(key: string): string {
+  /** Global anchor `<(key)` (named so because `global` is reserved in Python): if this key's value does not match, the whole rule is skipped. */
+  public static globalAnchor(key: string): string {
     return `<(${anchorKey(key)})`;
   }
 
@@ -54,9 +54,9 @@ export class PatternValue {
     return '*';
   }
 
-  /** Not equal: `!value`. */
-  public static not(value: any): string {
-    return `!${operand(value, 'not')}`;
+  /** Not equal: `!value` (not `not`: reserved in Python). */
+  public static notEquals(value: any): string {
+    return `!${operand(value, 'notEquals')}`;
   }
 
   /** Any of the alternatives: `a | b | c`. */
@@ -117,8 +117,8 @@ export class Jmes {
     return Jmes.variable(`request.${expression_(path)}`);
   }
 
-  /** `{{ request.object.<path> }}`, e.g. `object('metadata.labels.app')`. */
-  public static object(path: string): string {
+  /** `{{ request.object.<path> }}`, e.g. `requestObject('metadata.labels.app')`. */
+  public static requestObject(path: string): string {
     return Jmes.variable(`request.object.${expression_(path)}`);
   }
 

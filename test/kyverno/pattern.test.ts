@@ -6,7 +6,7 @@ describe('Anchor', () => {
     ['equality', Anchor.equality('hostPath'), '=(hostPath)'],
     ['existence', Anchor.existence('containers'), '^(containers)'],
     ['negation', Anchor.negation('hostNetwork'), 'X(hostNetwork)'],
-    ['global', Anchor.global('imagePullSecrets'), '<(imagePullSecrets)'],
+    ['globalAnchor', Anchor.globalAnchor('imagePullSecrets'), '<(imagePullSecrets)'],
     ['addIfNotPresent', Anchor.addIfNotPresent('team'), '+(team)'],
   ])('%s', (_name, actual, expected) => {
     expect(actual).toBe(expected);
@@ -26,7 +26,7 @@ describe('PatternValue', () => {
   test.each([
     ['nonEmpty', PatternValue.nonEmpty(), '?*'],
     ['anything', PatternValue.anything(), '*'],
-    ['not', PatternValue.not('latest'), '!latest'],
+    ['notEquals', PatternValue.notEquals('latest'), '!latest'],
     ['anyOf', PatternValue.anyOf('Always', 'IfNotPresent'), 'Always | IfNotPresent'],
     ['allOf', PatternValue.allOf(PatternValue.greaterThan(1), PatternValue.lessThan(5)), '>1 & <5'],
     ['inRange', PatternValue.inRange(1, 10), '1-10'],
@@ -51,13 +51,13 @@ describe('Jmes', () => {
     expect(Jmes.variable('request.object.metadata.name')).toBe('{{ request.object.metadata.name }}');
     expect(Jmes.variable("request.object.metadata.labels.\"app.kubernetes.io/name\" || ''")).toBe("{{ request.object.metadata.labels.\"app.kubernetes.io/name\" || '' }}");
     expect(Jmes.request('operation')).toBe('{{ request.operation }}');
-    expect(Jmes.object('spec.replicas')).toBe('{{ request.object.spec.replicas }}');
+    expect(Jmes.requestObject('spec.replicas')).toBe('{{ request.object.spec.replicas }}');
     expect(Jmes.element('image')).toBe('{{ element.image }}');
     expect(Jmes.escaped('request.namespace')).toBe('\\{{ request.namespace }}');
   });
 
   test('already-wrapped or empty expressions are refused', () => {
     expect(() => Jmes.variable('{{ request.name }}')).toThrow('Jmes: "{{ request.name }}" already contains {{ or }} (pass the bare JMESPath expression)');
-    expect(() => Jmes.object(' ')).toThrow('Jmes: the expression must be a non-empty string, got " "');
+    expect(() => Jmes.requestObject(' ')).toThrow('Jmes: the expression must be a non-empty string, got " "');
   });
 });

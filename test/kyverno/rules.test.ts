@@ -136,10 +136,10 @@ describe('validate', () => {
           spec: {
             [Anchor.negation('hostNetwork')]: 'null',
             containers: [{
-              [Anchor.conditional('image')]: PatternValue.not('*:latest'),
+              [Anchor.conditional('image')]: PatternValue.notEquals('*:latest'),
               [Anchor.equality('imagePullPolicy')]: PatternValue.anyOf('Always', 'IfNotPresent'),
               resources: { limits: { memory: PatternValue.nonEmpty(), cpu: PatternValue.lessThanOrEquals('2') } },
-              name: Jmes.object('metadata.name'),
+              name: Jmes.requestObject('metadata.name'),
             }],
           },
         },
