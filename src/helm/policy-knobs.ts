@@ -59,12 +59,15 @@ function placeExclude(rule: any, excluded: string[] | ExcludeHook): any {
   const form = excludeForm(rule);
   if (form === 'unsupported') return rule;
   const hook = Array.isArray(excluded) ? undefined : excluded;
-  if (!hook && (excluded as string[]).length === 0) return rule;
+  const empty = !hook && (excluded as string[]).length === 0;
   const filter = hook ? undefined : { resources: { namespaces: [...(excluded as string[])] } };
   if (form === 'any') {
+    if (empty) return rule;
     return { ...rule, exclude: { ...rule.exclude, any: [...rule.exclude.any, hook ? hook.itemToken : filter] } };
   }
-  const { exclude: _dropped, ...rest } = rule;
+  // no exclude, or an empty one (dropped, as the template drops it when no namespace is added)
+  const { exclude, ...rest } = rule;
+  if (empty) return exclude === undefined ? rule : rest;
   return withKey(rest, 'exclude', hook ? hook.blockToken : { any: [filter] }, undefined, 'match');
 }
 

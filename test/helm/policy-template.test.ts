@@ -1,5 +1,6 @@
+import { parseYamlDocuments } from '../../src/core/yaml';
 import { placeKnobs } from '../../src/helm/policy-knobs';
-import { policyTemplate } from '../../src/helm/policy-template';
+import { policyTemplate, resolvedPolicyYaml, tokenizePolicy } from '../../src/helm/policy-template';
 
 const manifest = {
   apiVersion: 'kyverno.io/v1',
@@ -16,7 +17,7 @@ const manifest = {
 
 describe('policyTemplate', () => {
   test('Kyverno 1.13: the failure action knob in each validate rule, background, excludes, enabled', () => {
-    expect(policyTemplate(manifest, 'requireLabels', '1.13')).toBe(`{{- if .Values.policies.requireLabels.enabled }}
+    expect(policyTemplate(tokenizePolicy(manifest, '1.13'), 'requireLabels')).toBe(`{{- if .Values.policies.requireLabels.enabled }}
 apiVersion: kyverno.io/v1
 kind: ClusterPolicy
 metadata:
@@ -67,14 +68,36 @@ spec:
   });
 
   test('Kyverno 1.12: the failure action knob in spec.validationFailureAction only', () => {
-    const text = policyTemplate(manifest, 'k', '1.12');
+    const text = policyTemplate(tokenizePolicy(manifest, '1.12'), 'k');
     expect(text).toContain('  validationFailureAction: {{ .Values.policies.k.validationFailureAction }}\n  rules:\n');
     expect(text).not.toContain('failureAction: {{ .Values.policies.k.validationFailureAction }}\n        message');
   });
 
   test('placeholder tokens never collide with the policy\'s own text', () => {
     const tricky = { ...manifest, metadata: { name: 'zzpolicyplatformknobfa' } };
-    expect(policyTemplate(tricky, 'k', '1.13')).toContain('  name: zzpolicyplatformknobfa\n');
+    expect(policyTemplate(tokenizePolicy(tricky, '1.13'), 'k')).toContain('  name: zzpolicyplatformknobfa\n');
+  });
+});
+
+describe('resolvedPolicyYaml', () => {
+  const withEmptyExclude = {
+    ...manifest,
+    spec: { ...manifest.spec, rules: [...manifest.spec.rules, { name: 'c', match: { any: [{ resources: { kinds: ['Pod'] } }] }, exclude: { any: [] }, validate: { message: 'm', deny: {} } }] },
+  };
+  test.each([
+    [true, 'Audit', true, []],
+    [true, 'Enforce', false, ['on', 'kube-system']],
+    [true, 'Audit', false, ['0o17']],
+  ])('enabled=%s action=%s background=%s namespaces=%j: the text parses to placeKnobs\' object', (enabled, action, background, namespaces) => {
+    for (const version of ['1.12', '1.13']) {
+      const knobs = { enabled, validationFailureAction: action, background, excludedNamespaces: namespaces as string[] };
+      const text = resolvedPolicyYaml(tokenizePolicy(withEmptyExclude, version), knobs)!;
+      expect(parseYamlDocuments(text)).toEqual([placeKnobs(withEmptyExclude, { failureAction: action, background, excludedNamespaces: namespaces as string[] }, version)]);
+    }
+  });
+
+  test('a disabled policy has no text', () => {
+    expect(resolvedPolicyYaml(tokenizePolicy(manifest, '1.13'), { enabled: false, validationFailureAction: 'Audit', background: true, excludedNamespaces: [] })).toBeUndefined();
   });
 });
 
