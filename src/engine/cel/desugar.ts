@@ -254,7 +254,7 @@ class Parser {
 }
 
 /** Receivers of Kyverno's namespaced CEL libraries, rewritten to `__kyverno_<lib>_<fn>(...)`. */
-const KYVERNO_LIBRARIES = new Set(['resource', 'image', 'http', 'globalContext', 'generator', 'imagedata', 'user', 'x509', 'json', 'yaml', 'math', 'time', 'random', 'hash', 'gctx']);
+const KYVERNO_LIBRARIES = new Set(['resource', 'image', 'http', 'globalContext', 'generator', 'imagedata', 'user']);
 
 const OPTIONAL_METHODS: { [name: string]: string } = {
   orValue: '__opt_or_value',

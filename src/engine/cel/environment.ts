@@ -10,6 +10,7 @@ import {
 import type { CelEnv, CelFunc, CelList, CelMap, CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { desugarCel } from './desugar';
+import { KUBERNETES_LIBRARY_FUNCS } from './kubernetes-libraries';
 import { pluralOfKind } from './resource-kinds';
 
 const DYN = CelScalar.DYN;
@@ -261,7 +262,7 @@ export class CelEnvironment {
   private readonly cache = new Map<string, CompiledCel>();
 
   constructor(data: CelLibraryData = {}) {
-    this.env = celEnv({ funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...kyvernoFuncs(data)] });
+    this.env = celEnv({ funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...KUBERNETES_LIBRARY_FUNCS, ...kyvernoFuncs(data)] });
   }
 
   /** Compiles `expression`; throws CelEvaluationError on a syntax error. */

@@ -135,3 +135,29 @@ describe('CEL environment: Kyverno libraries', () => {
     expect(run('parseServiceAccount("alice")')).toEqual({ Namespace: '', Name: '' });
   });
 });
+
+describe('CEL environment: Kubernetes quantity and sets libraries', () => {
+  test.each([
+    ['quantity("1Gi").isGreaterThan(quantity("1000Mi"))', true],
+    ['quantity("500m").isLessThan(quantity("1"))', true],
+    ['quantity("2").compareTo(quantity("2000m"))', 0],
+    ['quantity("1").add(quantity("500m")).asApproximateFloat()', 1.5],
+    ['quantity("1").add(2).asInteger()', 3],
+    ['quantity("3").sub(quantity("1")).asInteger()', 2],
+    ['quantity("-1").sign()', -1],
+    ['quantity("500m").isInteger()', false],
+    ['isQuantity("1Gi") && !isQuantity("one")', true],
+    ['sets.contains([1, 2, 3], [1, 3])', true],
+    ['sets.contains([1, 2], [4])', false],
+    ['sets.equivalent(["a", "b"], ["b", "a", "a"])', true],
+    ['sets.intersects(["a"], ["b", "a"])', true],
+    ['sets.intersects(["a"], ["b"])', false],
+  ])('%s', (expression, expected) => {
+    expect(run(expression)).toEqual(expected);
+  });
+
+  test('invalid quantities and non-integer asInteger are errors', () => {
+    expect(() => run('quantity("one")')).toThrow(/not a valid quantity/);
+    expect(() => run('quantity("500m").asInteger()')).toThrow(/not an integer/);
+  });
+});
