@@ -34,8 +34,9 @@ class AnchorMap {
       this.found.set(key, resource !== null && typeof resource === 'object' && !Array.isArray(resource) && a.key in resource);
     }
   }
+  /** Whether an anchored key is absent from the resource (negations are meant to be absent). */
   keysAreMissing(): boolean {
-    for (const v of this.found.values()) if (!v) return true;
+    for (const [k, v] of this.found) if (!v && parseAnchor(k)?.type !== AnchorType.NEGATION) return true;
     return false;
   }
 }

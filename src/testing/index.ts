@@ -1,1 +1,2 @@
-export {};
+export * from './kyverno-test-suite';
+export * from './policy-test';

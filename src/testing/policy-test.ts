@@ -1,0 +1,279 @@
+/**
+ * Typed policy tests in the construct tree: resources (any cdk8s ApiObject) with the result each
+ * policy rule must give, evaluated in jest through the offline engine and written as a
+ * `.kyverno-test/` suite so that real `kyverno test` runs the very same cases.
+ * @see https://kyverno.io/docs/kyverno-cli/usage/test/
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { IFileContributor, SynthFile } from '../core/synth-file';
+import { toYaml, toYamlDocuments } from '../core/yaml';
+import { RequestUserInfo } from '../engine/evaluation-options';
+import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
+import { PolicySet } from '../repo/policy-set';
+
+/** The result a rule must give on a resource (kyverno test `result`). */
+export enum ExpectedResult {
+  /** The resource satisfies the rule. */
+  PASS = 'pass',
+  /** The resource violates the rule. */
+  FAIL = 'fail',
+  /** The rule does not apply (preconditions, conditional anchors, not matched). */
+  SKIP = 'skip',
+  /** The rule cannot be evaluated. */
+  ERROR = 'error',
+  /** Kyverno reports a warning. */
+  WARN = 'warn',
+}
+
+/** One expected result. */
+export interface PolicyTestExpectation {
+  /** The resource: an ApiObject, or a construct with an `apiObject` (cdk8s-plus) inside this test. */
+  readonly resource: IConstruct;
+  /** Policy name (`metadata.name`). */
+  readonly policy: string;
+  /** Rule name (for pod controllers, the Pod rule's name or its `autogen-` name). */
+  readonly rule: string;
+  /** The result Kyverno must report. */
+  readonly result: ExpectedResult;
+}
+
+/** Options of a PolicyTest. */
+export interface PolicyTestProps {
+  /**
+   * Test name (`metadata.name` of the suite and its folder `tests/<set>/<name>/`).
+   * @default - the construct id
+   */
+  readonly testName?: string;
+  /**
+   * Environment whose resolved policies are tested (failure actions, exclusions, enabled flags).
+   * @default - the repository's first environment
+   */
+  readonly environment?: string;
+  /**
+   * Namespace of the test resources (set on every namespaced resource by cdk8s).
+   * @default - none
+   */
+  readonly namespace?: string;
+  /**
+   * Labels of namespaces, by namespace name, for `namespaceSelector` (Values `namespaceSelector`).
+   * @default - none
+   */
+  readonly namespaceLabels?: { [namespace: string]: { [key: string]: string } };
+  /**
+   * The requesting user (a UserInfo file).
+   * @default - none
+   */
+  readonly userInfo?: RequestUserInfo;
+  /**
+   * Expected results (more can be added with `expect()`).
+   * @default - none
+   */
+  readonly expectations?: PolicyTestExpectation[];
+}
+
+/** The outcome of a PolicyTest run. */
+export interface PolicyTestReport {
+  /** Every expectation with the engine's result. */
+  readonly results: KyvernoTestCaseResult[];
+  /** The expectations the engine disagrees with. */
+  readonly mismatches: KyvernoTestCaseResult[];
+  /** Whether every expectation holds. */
+  readonly passed: boolean;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const POLICY_KINDS = ['ClusterPolicy', 'Policy', 'ValidatingPolicy'];
+
+/**
+ * Resources and the results policies of the enclosing PolicySet must give on them. A nested cdk8s
+ * Chart, so its resources never become templates of the set.
+ */
+export class PolicyTest extends Chart implements IFileContributor {
+  /** The test's name. */
+  public readonly testName: string;
+  /** The set whose policies are tested. */
+  public readonly policySet: PolicySet;
+  private readonly expectations: PolicyTestExpectation[] = [];
+  private readonly props: PolicyTestProps;
+
+  constructor(scope: PolicySet, id: string, props: PolicyTestProps = {}) {
+    super(scope, id, { namespace: props.namespace, disableResourceNameHashes: true });
+    if (!PolicySet.isPolicySet(scope)) {
+      throw new Error(`${this.node.path}: a PolicyTest must be created directly in a PolicySet`);
+    }
+    this.policySet = scope;
+    this.props = props;
+    this.testName = props.testName ?? id;
+    for (const e of props.expectations ?? []) this.expectations.push(e);
+    this.node.addValidation({ validate: () => this.problems() });
+  }
+
+  /** Adds an expected result. */
+  public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult): void {
+    this.expectations.push({ resource, policy, rule, result });
+  }
+
+  /** The test's resources (every ApiObject of this chart), sorted by kind, namespace and name. */
+  public get resources(): ApiObject[] {
+    return this.node.findAll()
+      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this)
+      .sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  /** The environment the test resolves policies for. */
+  public get environment(): string {
+    return this.props.environment ?? this.policySet.repo.environments[0];
+  }
+
+  /** The suite as kyverno test reads it (policies resolved for the environment). */
+  public definition(): KyvernoTestDefinition {
+    return {
+      name: this.testName,
+      policies: this.resolvedPolicies(),
+      resources: this.resources.map((r) => r.toJson()),
+      results: this.resultsList(),
+      values: this.valuesDocument(),
+      userInfo: this.userInfoDocument(),
+    };
+  }
+
+  /** Evaluates every expectation through the offline engine. */
+  public run(): PolicyTestReport {
+    const report: KyvernoTestReport = KyvernoTestRunner.run(this.definition());
+    const mismatches = report.results.filter((r) => !r.matched);
+    return { results: report.results, mismatches, passed: mismatches.length === 0 };
+  }
+
+  /** Runs the test and throws an error listing every mismatch (for jest). */
+  public verify(): void {
+    const report = this.run();
+    if (report.passed) return;
+    const lines = report.mismatches.map((m) =>
+      `  ${m.policy}/${m.rule} on ${m.kind} ${m.namespace ? m.namespace + '/' : ''}${m.resource}: expected ${m.expected}, got ${m.actual}${m.reason ? ` (${m.reason})` : ''}`);
+    throw new Error(`${this.node.path}: ${report.mismatches.length} of ${report.results.length} expectations do not hold:\n${lines.join('\n')}`);
+  }
+
+  /** The `.kyverno-test/` suite under `tests/<set>/<test>/`. */
+  public synthFiles(): SynthFile[] {
+    const dir = `tests/${this.policySet.chartName}/${this.testName}/.kyverno-test`;
+    const def = this.definition();
+    const test: any = {
+      apiVersion: 'cli.kyverno.io/v1alpha1',
+      kind: 'Test',
+      metadata: { name: this.testName },
+      policies: ['policies.yaml'],
+      resources: ['resources.yaml'],
+    };
+    const files: SynthFile[] = [
+      { path: `${dir}/policies.yaml`, content: toYamlDocuments(def.policies) },
+      { path: `${dir}/resources.yaml`, content: toYamlDocuments(def.resources) },
+    ];
+    if (def.values) {
+      test.variables = 'values.yaml';
+      files.push({ path: `${dir}/values.yaml`, content: toYaml(def.values) });
+    }
+    if (def.userInfo) {
+      test.userinfo = 'userinfo.yaml';
+      files.push({ path: `${dir}/userinfo.yaml`, content: toYaml(def.userInfo) });
+    }
+    test.results = def.results;
+    files.push({ path: `${dir}/kyverno-test.yaml`, content: toYaml(test) });
+    return files.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private resolvedPolicies(): any[] {
+    const rendered = this.policySet.render(this.environment);
+    return rendered
+      .filter((m) => POLICY_KINDS.includes(m?.kind))
+      .sort((a, b) => `${a.kind}/${a.metadata?.name}`.localeCompare(`${b.kind}/${b.metadata?.name}`));
+  }
+
+  private resultsList(): any[] {
+    const groups = new Map<string, any>();
+    for (const e of this.expectations) {
+      const obj = apiObjectOf(e.resource);
+      if (!obj) continue;
+      const json = obj.toJson();
+      const entry: any = { policy: e.policy, rule: e.rule, kind: json.kind };
+      if (json.metadata?.namespace) entry.namespace = json.metadata.namespace;
+      entry.result = e.result;
+      const k = JSON.stringify(entry);
+      const g = groups.get(k) ?? { ...entry, resources: [] as string[] };
+      if (!g.resources.includes(json.metadata?.name)) g.resources.push(json.metadata?.name);
+      groups.set(k, g);
+    }
+    return [...groups.values()]
+      .map((g) => ({ ...g, resources: [...g.resources].sort() }))
+      .sort((a, b) => JSON.stringify([a.policy, a.rule, a.kind, a.namespace ?? '', a.result]).localeCompare(JSON.stringify([b.policy, b.rule, b.kind, b.namespace ?? '', b.result])));
+  }
+
+  private valuesDocument(): any {
+    const labels = this.props.namespaceLabels;
+    if (!labels || Object.keys(labels).length === 0) return undefined;
+    return {
+      apiVersion: 'cli.kyverno.io/v1alpha1',
+      kind: 'Values',
+      namespaceSelector: Object.keys(labels).sort().map((name) => ({ name, labels: labels[name] })),
+    };
+  }
+
+  private userInfoDocument(): any {
+    const ui = this.props.userInfo;
+    if (!ui) return undefined;
+    const doc: any = { apiVersion: 'cli.kyverno.io/v1alpha1', kind: 'UserInfo' };
+    if (ui.clusterRoles) doc.clusterRoles = ui.clusterRoles;
+    if (ui.roles) doc.roles = ui.roles;
+    const user: any = {};
+    if (ui.username !== undefined) user.username = ui.username;
+    if (ui.groups) user.groups = ui.groups;
+    doc.userInfo = user;
+    return doc;
+  }
+
+  private problems(): string[] {
+    const problems: string[] = [];
+    if (!DNS_LABEL.test(this.testName) || this.testName.length > 63) {
+      problems.push(`testName: ${JSON.stringify(this.testName)} is not a DNS-1123 label (lowercase alphanumerics and '-', at most 63 characters)`);
+    }
+    const envs = this.policySet.repo.environments;
+    if (this.props.environment !== undefined && !envs.includes(this.props.environment)) {
+      problems.push(`environment: ${JSON.stringify(this.props.environment)} is not an environment of the repository (${envs.join(', ')})`);
+    }
+    const policies = new Map(this.policySet.policies.map((p) => [p.policyName, p]));
+    this.expectations.forEach((e, i) => {
+      const field = `expectations[${i}]`;
+      const obj = apiObjectOf(e.resource);
+      if (!obj) {
+        problems.push(`${field}.resource: ${e.resource.node.path} is not a Kubernetes object (an ApiObject or a cdk8s-plus resource)`);
+      } else if (Chart.of(obj) !== this) {
+        problems.push(`${field}.resource: ${obj.node.path} is not inside this test (create test resources in the PolicyTest)`);
+      }
+      const policy = policies.get(e.policy);
+      if (!policy) {
+        problems.push(`${field}.policy: no policy named ${JSON.stringify(e.policy)} in set ${this.policySet.chartName} (policies: ${[...policies.keys()].join(', ') || 'none'})`);
+        return;
+      }
+      const rules = policy.rules.map((r: any) => r.name);
+      const base = e.rule.replace(/^autogen-(cronjob-)?/, '');
+      if (!rules.includes(e.rule) && !rules.includes(base)) {
+        problems.push(`${field}.rule: policy ${e.policy} has no rule ${JSON.stringify(e.rule)} (rules: ${rules.join(', ')})`);
+      }
+    });
+    return problems;
+  }
+}
+
+function key(o: ApiObject): string {
+  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.name}`;
+}
+
+/** The ApiObject of a construct: itself, its cdk8s-plus `apiObject`, or its only ApiObject child. */
+function apiObjectOf(c: IConstruct): ApiObject | undefined {
+  if (c instanceof ApiObject) return c;
+  const inner = (c as any).apiObject;
+  if (inner instanceof ApiObject) return inner;
+  const found = c.node.findAll().filter((x): x is ApiObject => x instanceof ApiObject);
+  return found.length === 1 ? found[0] : undefined;
+}
+
