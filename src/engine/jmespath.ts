@@ -59,10 +59,10 @@ type Arith = { kind: 'number' | 'quantity' | 'duration'; value: number };
 function arith(v: unknown): Arith {
   if (typeof v === 'number') return { kind: 'number', value: v };
   if (typeof v === 'string') {
-    const d = parseDuration(v);
-    if (d !== undefined && /[a-zµ]$/.test(v) && !/^[0-9.]+(m|k|M|G|T|P|E|n|u)$/.test(v) ) return { kind: 'duration', value: d };
+    // Kyverno tries a quantity first, then a duration ("30m" is 30 milli-units, not 30 minutes)
     const q = parseQuantity(v);
     if (q !== undefined) return { kind: 'quantity', value: q };
+    const d = parseDuration(v);
     if (d !== undefined) return { kind: 'duration', value: d };
   }
   throw new Error(`invalid operand ${JSON.stringify(v)}: expected a number, quantity or duration`);
