@@ -183,8 +183,8 @@ const regexFuncs: CelFunc[] = [
 ];
 
 // --- Kyverno libraries --------------------------------------------------------------------------
-function kyvernoFuncs(data: CelLibraryData): CelFunc[] {
-  const resources = () => data.resources ?? [];
+function kyvernoFuncs(holder: { data: CelLibraryData }): CelFunc[] {
+  const resources = () => holder.data.resources ?? [];
   const apiVersionOf = (r: any) => String(r?.apiVersion ?? '');
   const pluralMatches = (r: any, plural: string) => {
     return plural === pluralOfKind(String(r?.kind ?? ''));
@@ -205,7 +205,7 @@ function kyvernoFuncs(data: CelLibraryData): CelFunc[] {
       return toCel({ items });
     }),
     celFunc('__kyverno_image_GetMetadata', [STRING], DYN, ref => {
-      const found = (data.images ?? []).find(i => i?.image === ref);
+      const found = (holder.data.images ?? []).find(i => i?.image === ref);
       if (!found) return unsupported(`image.GetMetadata('${ref}')`)();
       return toCel(found);
     }),
@@ -257,36 +257,60 @@ export function fromCel(v: any): any {
 export type CompiledCel = (bindings: { [name: string]: any }) => any;
 
 /** The environment for one evaluation (its Kyverno library functions read `data`). */
-export class CelEnvironment {
-  private readonly env: CelEnv;
-  private readonly cache = new Map<string, CompiledCel>();
+/**
+ * The library data of the evaluation running now. Evaluation is synchronous, so one shared
+ * environment (and one cache of compiled programs) serves every evaluation: each sets the data its
+ * Kyverno library calls read for the duration of the call.
+ */
+const current: { data: CelLibraryData } = { data: {} };
 
-  constructor(data: CelLibraryData = {}) {
-    this.env = celEnv({ funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...KUBERNETES_LIBRARY_FUNCS, ...kyvernoFuncs(data)] });
-  }
+let sharedEnv: CelEnv | undefined;
+const programs = new Map<string, (ctx: any) => any>();
+/** Compiled programs kept at most; the corpus has a few thousand distinct expressions. */
+const MAX_PROGRAMS = 10000;
 
-  /** Compiles `expression`; throws CelEvaluationError on a syntax error. */
-  compile(expression: string): CompiledCel {
-    const cached = this.cache.get(expression);
-    if (cached) return cached;
-    let program: (ctx: any) => any;
+function environment(): CelEnv {
+  sharedEnv ??= celEnv({
+    funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...KUBERNETES_LIBRARY_FUNCS, ...kyvernoFuncs(current)],
+  });
+  return sharedEnv;
+}
+
+function program(expression: string): (ctx: any) => any {
+  let p = programs.get(expression);
+  if (!p) {
     try {
-      program = plan(this.env, parse(desugarCel(expression))) as (ctx: any) => any;
+      p = plan(environment(), parse(desugarCel(expression))) as (ctx: any) => any;
     } catch (e) {
       throw new CelEvaluationError(`compilation failed: ${(e as Error).message}`);
     }
-    const compiled: CompiledCel = bindings => {
+    if (programs.size >= MAX_PROGRAMS) programs.clear();
+    programs.set(expression, p);
+  }
+  return p;
+}
+
+/** The environment for one evaluation (its Kyverno library functions read `data`). */
+export class CelEnvironment {
+  constructor(private readonly data: CelLibraryData = {}) {}
+
+  /** Compiles `expression`; throws CelEvaluationError on a syntax error. */
+  compile(expression: string): CompiledCel {
+    const p = program(expression);
+    return bindings => {
+      const previous = current.data;
+      current.data = this.data;
       let r: any;
       try {
-        r = program(bindings);
+        r = p(bindings);
       } catch (e) {
         throw new CelEvaluationError((e as Error).message);
+      } finally {
+        current.data = previous;
       }
       if (isCelError(r)) throw new CelEvaluationError(r.message);
       return r;
     };
-    this.cache.set(expression, compiled);
-    return compiled;
   }
 
   /** Compiles and evaluates in one step. */
