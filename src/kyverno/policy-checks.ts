@@ -87,7 +87,7 @@ function ruleProblems(rule: Rule, at: string): string[] {
   return out;
 }
 
-function matchProblems(m: any, at: string, required: boolean): string[] {
+export function matchProblems(m: any, at: string, required: boolean): string[] {
   const out: string[] = [];
   const filters = [...(m?.any ?? []), ...(m?.all ?? [])];
   if (!isObject(m) || filters.length === 0) {
@@ -115,7 +115,7 @@ function matchProblems(m: any, at: string, required: boolean): string[] {
   return out;
 }
 
-function conditionsProblems(c: any, at: string): string[] {
+export function conditionsProblems(c: any, at: string): string[] {
   if (c === undefined) return [];
   const out: string[] = [];
   if (!isObject(c) || ((c.any ?? []).length === 0 && (c.all ?? []).length === 0)) {

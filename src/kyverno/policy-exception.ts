@@ -3,8 +3,11 @@ import { Construct } from 'constructs';
 import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './annotations';
 import { Conditions } from './conditions';
 import { clone, prune, sortKeys } from './json';
+import { KyvernoPolicy } from './kyverno-policy';
 import { MatchResources } from './match';
 import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
+import { Policy } from './policy';
+import { conditionsProblems, matchProblems } from './policy-checks';
 import { reasonProblem } from './reason';
 import { PodSecurityExclusion } from './validation';
 
@@ -92,6 +95,44 @@ export interface PolicyExceptionProps {
  * @see https://kyverno.io/docs/exceptions/
  */
 export class PolicyException extends ApiObject {
+  /**
+   * The target of an exception for `policy`: its name (`<namespace>/<name>` for a namespaced
+   * Policy) and the given rules (default: all of them). With `includeAutogen`, also the names of
+   * the rules Kyverno auto-generates for Pod controllers (`autogen-<rule>`, `autogen-cronjob-<rule>`).
+   */
+  public static targetOf(policy: KyvernoPolicy, ruleNames?: string[], includeAutogen = false): PolicyExceptionTarget {
+    const ns = policy instanceof Policy ? (policy as Policy).namespace : undefined;
+    const names = ruleNames ?? policy.rules.map((r) => r.name);
+    const unknown = names.filter((n) => !policy.rules.some((r) => r.name === n));
+    if (unknown.length > 0) {
+      throw new Error(`${policy.node.path}: no rule named ${unknown.map((n) => JSON.stringify(n)).join(', ')} (rules: ${policy.rules.map((r) => r.name).join(', ')})`);
+    }
+    const withAutogen = includeAutogen ? names.flatMap((n) => [n, `autogen-${n}`, `autogen-cronjob-${n}`]) : names;
+    return { policyName: ns ? `${ns}/${policy.policyName}` : policy.policyName, ruleNames: withAutogen };
+  }
+
+  /**
+   * Brings an existing PolicyException manifest into the tree: `toJson()` returns it unchanged.
+   * Its reason is read from the `policies.kyverno.io/description` annotation and checked like a
+   * typed one, so imported exceptions cannot bypass the rule.
+   */
+  public static fromManifest(scope: Construct, id: string, manifest: any): PolicyException {
+    if (manifest?.kind !== 'PolicyException') {
+      throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "PolicyException", got ${JSON.stringify(manifest?.kind)}`);
+    }
+    const e = new PolicyException(scope, id, {
+      name: manifest?.metadata?.name,
+      namespace: manifest?.metadata?.namespace,
+      reason: manifest?.metadata?.annotations?.[ANNOTATION_DESCRIPTION],
+      exceptions: manifest?.spec?.exceptions,
+      match: manifest?.spec?.match,
+      conditions: manifest?.spec?.conditions,
+      podSecurity: manifest?.spec?.podSecurity,
+    });
+    e.manifest = clone(manifest);
+    return e;
+  }
+
   /** `metadata.name`. */
   public readonly exceptionName: string;
   /** Namespace, if any. */
@@ -100,6 +141,7 @@ export class PolicyException extends ApiObject {
   public readonly reason: string;
 
   private readonly exceptionProps: PolicyExceptionProps;
+  private manifest?: any;
 
   constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
     const namespace = props.namespace ?? Chart.of(scope).namespace;
@@ -114,6 +156,7 @@ export class PolicyException extends ApiObject {
 
   /** The complete manifest (plain JSON). */
   public toJson(): any {
+    if (this.manifest) return clone(this.manifest);
     const p = this.exceptionProps;
     const meta = this.metadata.toJson();
     const metadata: any = { name: this.exceptionName };
@@ -149,15 +192,15 @@ export class PolicyException extends ApiObject {
       out.push('spec.exceptions: list at least one {policyName, ruleNames} the exception suspends');
     }
     (p.exceptions ?? []).forEach((e, i) => {
-      if (typeof e.policyName !== 'string' || !/^([a-z0-9-]+\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(e.policyName)) {
-        out.push(`spec.exceptions[${i}].policyName: ${JSON.stringify(e.policyName)} is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>")`);
+      if (typeof e.policyName !== 'string' || !/^([a-z0-9*?-]+\/)?[a-z0-9*?]([-a-z0-9.*?]*[a-z0-9*?])?$/.test(e.policyName)) {
+        out.push(`spec.exceptions[${i}].policyName: ${JSON.stringify(e.policyName)} is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>", wildcards allowed)`);
       }
       if (!Array.isArray(e.ruleNames) || e.ruleNames.length === 0 || e.ruleNames.some((r) => typeof r !== 'string' || r.length === 0)) {
         out.push(`spec.exceptions[${i}].ruleNames: list the rule names to suspend (non-empty strings)`);
       }
     });
-    const filters = [...(p.match?.any ?? []), ...(p.match?.all ?? [])];
-    if (filters.length === 0) out.push('spec.match: must list at least one resource filter under any or all');
+    out.push(...matchProblems(p.match, 'spec.match', true));
+    out.push(...conditionsProblems(p.conditions, 'spec.conditions'));
     return out;
   }
 }

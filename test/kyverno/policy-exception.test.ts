@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { PODS, expectCrdValid, newChart } from './helpers';
-import { ConditionOperator, PolicyException, PolicyExceptionProps } from '../../src/kyverno';
+import { ClusterPolicy, ConditionOperator, Policy, PolicyException, PolicyExceptionProps } from '../../src/kyverno';
 
 const REASON = 'Cilium agents need NET_ADMIN; approved by security (SEC-142) until 2026-12-31.';
 const BASE: PolicyExceptionProps = {
@@ -75,8 +75,51 @@ describe('PolicyException', () => {
       'test/ex: spec.match: must list at least one resource filter under any or all',
     ]);
     expect(bad({ exceptions: [{ policyName: 'Bad Name', ruleNames: [] }, { policyName: 'team-a/require-limits', ruleNames: ['r'] }], match: PODS })).toEqual([
-      'test/ex: spec.exceptions[0].policyName: "Bad Name" is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>")',
+      'test/ex: spec.exceptions[0].policyName: "Bad Name" is not a policy name ("<clusterpolicy>" or "<namespace>/<policy>", wildcards allowed)',
       'test/ex: spec.exceptions[0].ruleNames: list the rule names to suspend (non-empty strings)',
+    ]);
+  });
+});
+
+describe('PolicyException helpers', () => {
+  const rules = [
+    { name: 'adding-capabilities', match: PODS, validate: { message: 'm', pattern: { spec: {} } } },
+    { name: 'drop-all', match: PODS, validate: { message: 'm', pattern: { spec: {} } } },
+  ];
+
+  test('targetOf a ClusterPolicy (all rules) and a Policy (namespace/name, chosen rules, autogen names)', () => {
+    const chart = newChart();
+    const cp = new ClusterPolicy(chart, 'disallow-capabilities', { rules });
+    const p = new Policy(chart, 'team-rules', { namespace: 'team-a', rules });
+    expect(PolicyException.targetOf(cp)).toStrictEqual({ policyName: 'disallow-capabilities', ruleNames: ['adding-capabilities', 'drop-all'] });
+    expect(PolicyException.targetOf(p, ['drop-all'], true)).toStrictEqual({
+      policyName: 'team-a/team-rules',
+      ruleNames: ['drop-all', 'autogen-drop-all', 'autogen-cronjob-drop-all'],
+    });
+    expect(() => PolicyException.targetOf(cp, ['nope'])).toThrow('test/disallow-capabilities: no rule named "nope" (rules: adding-capabilities, drop-all)');
+  });
+
+  test('fromManifest keeps the manifest and still requires a reason', () => {
+    const good = new PolicyException(newChart(), 'x', { ...BASE, namespace: 'kyverno' }).toJson();
+    const imported = PolicyException.fromManifest(newChart(), 'imported', { ...good, extra: { kept: true } });
+    expect(imported.toJson()).toStrictEqual({ ...good, extra: { kept: true } });
+    expect(imported.node.validate()).toEqual([]);
+    const noReason = { ...good, metadata: { name: 'x', namespace: 'kyverno' } };
+    expect(PolicyException.fromManifest(newChart(), 'bare', noReason).node.validate()).toEqual([
+      'test/bare: reason: a reason is required (why the exception is safe, who approved it, until when)',
+    ]);
+    expect(() => PolicyException.fromManifest(newChart(), 'bad', { kind: 'Policy' })).toThrow('test/bad: kind: expected "PolicyException", got "Policy"');
+  });
+
+  test('match and conditions are checked like a policy rule', () => {
+    const problems = new PolicyException(newChart(), 'ex', {
+      ...BASE,
+      match: { any: [{ resources: { kinds: ['Pod'] } }], all: [{ resources: { kinds: ['Pod'] } }] },
+      conditions: { any: [] },
+    }).node.validate();
+    expect(problems).toEqual([
+      'test/ex: spec.match: use either any or all, not both (Kyverno rejects a block with both)',
+      'test/ex: spec.conditions: list conditions under any or all',
     ]);
   });
 });
