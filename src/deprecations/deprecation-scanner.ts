@@ -25,15 +25,15 @@ export interface DeprecationFinding {
   /** The object's `kind`. */
   readonly kind: string;
   /**
-   * `metadata.name`.
+   * The object's `metadata.name`.
    * @default - unnamed
    */
-  readonly name?: string;
+  readonly objectName?: string;
   /**
-   * `metadata.namespace`.
+   * The object's `metadata.namespace`.
    * @default - none
    */
-  readonly namespace?: string;
+  readonly objectNamespace?: string;
   /** Deprecated or removed at the target version. */
   readonly lifecycle: ApiLifecycle;
   /**
@@ -150,8 +150,8 @@ export class DeprecationScanner {
           lifecycle,
         };
         if (itemPath !== undefined) f.itemPath = itemPath;
-        if (typeof meta.name === 'string') f.name = meta.name;
-        if (typeof meta.namespace === 'string') f.namespace = meta.namespace;
+        if (typeof meta.name === 'string') f.objectName = meta.name;
+        if (typeof meta.namespace === 'string') f.objectNamespace = meta.namespace;
         if (entry.deprecatedIn !== undefined) f.deprecatedIn = entry.deprecatedIn;
         if (entry.removedIn !== undefined) f.removedIn = entry.removedIn;
         if (entry.replacementApi !== undefined) f.replacementApi = entry.replacementApi;

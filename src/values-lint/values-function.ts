@@ -101,7 +101,7 @@ export class ValuesFunction {
         : compact({ char: options.separatorChar, allowLeading: options.separatorAllowLeading });
     return new ValuesFunction(
       'casing',
-      compact({ type: options.type, disallowDigits: options.disallowDigits, separator }),
+      compact({ type: options.casingType, disallowDigits: options.disallowDigits, separator }),
       problems,
     );
   }
@@ -253,8 +253,8 @@ export enum CasingType {
  * @see https://docs.stoplight.io/docs/spectral/cb95cf0d26b83-core-functions#casing
  */
 export interface CasingOptions {
-  /** The casing convention. */
-  readonly type: CasingType;
+  /** The casing convention (Spectral's `type` option). */
+  readonly casingType: CasingType;
   /**
    * Reject digits.
    * @default false

@@ -11,10 +11,10 @@ import { toYaml } from '../core/yaml';
  */
 export interface ValuesRulesetProps {
   /**
-   * Built-in Spectral rulesets to extend.
+   * Built-in Spectral rulesets to extend (`extends` in `.spectral.yaml`).
    * @default - none
    */
-  readonly extends?: SpectralExtends[];
+  readonly extendsRulesets?: SpectralExtends[];
 
   /**
    * The rules (more can be added with `addRule`).
@@ -47,7 +47,7 @@ export class ValuesRuleset extends Construct implements IFileContributor {
    */
   public static backendApplications(scope: Construct, id: string): ValuesRuleset {
     return new ValuesRuleset(scope, id, {
-      extends: [SpectralExtends.oas()],
+      extendsRulesets: [SpectralExtends.oas()],
       rules: [
         {
           name: 'required-fields',
@@ -73,7 +73,7 @@ export class ValuesRuleset extends Construct implements IFileContributor {
 
   constructor(scope: Construct, id: string, props: ValuesRulesetProps = {}) {
     super(scope, id);
-    this.extendsList = [...(props.extends ?? [])];
+    this.extendsList = [...(props.extendsRulesets ?? [])];
     for (const r of props.rules ?? []) this.addRule(r);
     this.node.addValidation({ validate: () => this.problems() });
   }

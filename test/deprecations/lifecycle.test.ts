@@ -36,7 +36,7 @@ describeWithShared('every Kubernetes row of Pluto\'s table is flagged at the rig
       for (const v of [minorOf(row.deprecatedIn), last]) {
         const findings = scan(row, at(v));
         expect(findings).toHaveLength(1);
-        expect(findings[0]).toMatchObject({ lifecycle: ApiLifecycle.DEPRECATED, apiVersion: row.apiVersion, kind: row.kind, name: 'sample' });
+        expect(findings[0]).toMatchObject({ lifecycle: ApiLifecycle.DEPRECATED, apiVersion: row.apiVersion, kind: row.kind, objectName: 'sample' });
         expect(findings[0].replacementApi).toBe(row.replacementApi);
       }
     }

@@ -160,7 +160,7 @@ describe('every core function, through the construct and Spectral', () => {
       { name: 'length', given: ['$.hosts'], then: [{ check: ValuesFunction.length({ min: 1, max: 2 }) }] },
       { name: 'schema', given: ['$.port'], then: [{ check: ValuesFunction.schema({ schema: { type: 'integer' } }) }] },
       { name: 'alphabetical', given: ['$.hosts'], then: [{ check: ValuesFunction.alphabetical() }] },
-      { name: 'casing', given: ['$.labels'], then: [{ field: '@key', check: ValuesFunction.casing({ type: CasingType.KEBAB, separatorChar: '/' }) }] },
+      { name: 'casing', given: ['$.labels'], then: [{ field: '@key', check: ValuesFunction.casing({ casingType: CasingType.KEBAB, separatorChar: '/' }) }] },
       { name: 'xor', given: ['$.storage'], then: [{ check: ValuesFunction.xor({ properties: ['size', 'existingClaim'] }) }] },
     ];
     const bad = [

@@ -48,7 +48,7 @@ rules:
       ValuesFunction.length({ min: 1, max: 3 }),
       ValuesFunction.schema({ schema: { type: 'string' }, dialect: SchemaDialect.DRAFT2020_12, allErrors: true }),
       ValuesFunction.alphabetical(), ValuesFunction.alphabetical({ keyedBy: 'name' }),
-      ValuesFunction.casing({ type: CasingType.KEBAB, disallowDigits: true, separatorChar: '/', separatorAllowLeading: true }),
+      ValuesFunction.casing({ casingType: CasingType.KEBAB, disallowDigits: true, separatorChar: '/', separatorAllowLeading: true }),
       ValuesFunction.xor({ properties: ['a', 'b'] }),
     ];
     expect(checks.map((c) => [c.functionName, c.functionOptions])).toEqual([
@@ -65,7 +65,7 @@ rules:
 
   test('extends, several given paths, message and resolved', () => {
     const rs = new ValuesRuleset(scope(), 'rules', {
-      extends: [SpectralExtends.oas(ExtendsMode.OFF), SpectralExtends.asyncapi()],
+      extendsRulesets: [SpectralExtends.oas(ExtendsMode.OFF), SpectralExtends.asyncapi()],
       rules: [{
         name: 'image-tag',
         given: ['$.image', '$.sidecar.image'],
@@ -108,7 +108,7 @@ rules:
         { name: 'no-given', given: [], then: [] },
         { name: 'dup', given: ['replicas'], then: [{ check: ValuesFunction.pattern({ match: '([' }) }] },
         { name: 'dup', given: ['$'], then: [{ check: ValuesFunction.length({ min: 3, max: 1 }) }, { check: ValuesFunction.xor({ properties: ['a'] }) }] },
-        { name: 'opts', given: ['$'], then: [{ check: ValuesFunction.casing({ type: CasingType.CAMEL, separatorChar: '--' }) }, { check: ValuesFunction.pattern({}) }] },
+        { name: 'opts', given: ['$'], then: [{ check: ValuesFunction.casing({ casingType: CasingType.CAMEL, separatorChar: '--' }) }, { check: ValuesFunction.pattern({}) }] },
       ],
     });
     let error: TreeValidationError | undefined;

@@ -62,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
 
 function formatFinding(f: DeprecationFinding): string {
   const where = `${f.file}:${f.line} (document ${f.documentIndex}${f.itemPath ? `, ${f.itemPath}` : ''})`;
-  const what = `${f.apiVersion} ${f.kind}${f.name ? ` ${f.namespace ? `${f.namespace}/` : ''}${f.name}` : ''}`;
+  const what = `${f.apiVersion} ${f.kind}${f.objectName ? ` ${f.objectNamespace ? `${f.objectNamespace}/` : ''}${f.objectName}` : ''}`;
   const when = f.lifecycle === ApiLifecycle.REMOVED
     ? `removed in ${f.removedIn}`
     : `deprecated in ${f.deprecatedIn}${f.removedIn ? `, removed in ${f.removedIn}` : ''}`;
