@@ -226,8 +226,7 @@ export class PolicySet extends Chart {
       }
       const needsExclude = [undefined, ...environments].some((e) => this.effectiveSettings(policy, e).excludedNamespaces.length > 0);
       if (needsExclude) {
-        const json = policy.toJson();
-        for (const [i, rule] of ((json?.spec?.rules ?? []) as any[]).entries()) {
+        for (const [i, rule] of (policy.rules as any[]).entries()) {
           if (excludeForm(rule) === 'unsupported') {
             problems.push(`${policy.node.path}: spec.rules[${i}].exclude: extra excluded namespaces need a rule exclude with only "any" filters (or none); rule ${JSON.stringify(rule?.name)} uses ${Object.keys(rule.exclude).join('/')}`);
           }

@@ -92,7 +92,8 @@ describe('resolvedPolicyYaml', () => {
     for (const version of ['1.12', '1.13']) {
       const knobs = { enabled, validationFailureAction: action, background, excludedNamespaces: namespaces as string[] };
       const text = resolvedPolicyYaml(tokenizePolicy(withEmptyExclude, version), knobs)!;
-      expect(parseYamlDocuments(text)).toEqual([placeKnobs(withEmptyExclude, { failureAction: action, background, excludedNamespaces: namespaces as string[] }, version)]);
+      const placed = placeKnobs(withEmptyExclude, { failureAction: action, background, excludedNamespaces: namespaces as string[] }, version);
+      expect(parseYamlDocuments(text)).toEqual([placed]);
     }
   });
 
