@@ -1,0 +1,138 @@
+/**
+ * PolicyTest: typed expectations in the construct tree, evaluated through the engine and written
+ * as a `.kyverno-test/` suite that runs to the same results.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { ClusterPolicy, FailureAction } from '../../src/kyverno';
+import { PolicyRepo, PolicySet } from '../../src/repo';
+import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
+
+function fixture() {
+  const app: App = Testing.app();
+  const repo = new PolicyRepo(app, 'security', { environments: ['dev', 'prd'] });
+  const set = new PolicySet(repo, 'baseline', { version: '1.0.0' });
+  new ClusterPolicy(set, 'require-non-root', {
+    failureAction: FailureAction.ENFORCE,
+    rules: [{
+      name: 'run-as-non-root',
+      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      validate: {
+        message: 'containers must run as non-root',
+        pattern: { spec: { containers: [{ securityContext: { runAsNonRoot: true } }] } },
+      },
+    }],
+  });
+  new ClusterPolicy(set, 'require-team-label', {
+    rules: [{
+      name: 'team',
+      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      validate: { message: 'label team is required', pattern: { metadata: { labels: { team: '?*' } } } },
+    }],
+  });
+  const test = new PolicyTest(set, 'pods', { namespace: 'apps' });
+  // cdk8s-plus defaults to runAsNonRoot: true
+  const web = new kplus.Deployment(test, 'web', { containers: [{ image: 'nginx:1.25', portNumber: 8080 }] });
+  const root = new ApiObject(test, 'root-pod', {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'root-pod', labels: { team: 'a' } },
+    spec: { containers: [{ name: 'c', image: 'nginx', securityContext: { runAsNonRoot: false } }] },
+  });
+  const plusPod = new kplus.Pod(test, 'plus-pod', { containers: [{ image: 'busybox:1.36' }] });
+  return { app, repo, set, test, web, root, plusPod };
+}
+
+test('run() evaluates every expectation through the engine (cdk8s-plus Deployment via autogen, Pods)', () => {
+  const { test, web, root, plusPod } = fixture();
+  test.expect(web, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
+  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.FAIL);
+  test.expect(root, 'require-team-label', 'team', ExpectedResult.PASS);
+  test.expect(plusPod, 'require-team-label', 'team', ExpectedResult.FAIL);
+  const report = test.run();
+  expect(report.passed).toBe(true);
+  expect(report.results.map((r) => [r.policy, r.rule, r.kind, r.resource, r.actual])).toEqual([
+    ['require-non-root', 'run-as-non-root', 'Deployment', 'security-baseline-pods-web', 'pass'],
+    ['require-non-root', 'run-as-non-root', 'Pod', 'root-pod', 'fail'],
+    ['require-team-label', 'team', 'Pod', 'security-baseline-pods-plus-pod', 'fail'],
+    ['require-team-label', 'team', 'Pod', 'root-pod', 'pass'],
+  ]);
+  expect(() => test.verify()).not.toThrow();
+});
+
+test('verify() throws a readable error listing every mismatch', () => {
+  const { test, root, plusPod } = fixture();
+  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
+  test.expect(plusPod, 'require-team-label', 'team', ExpectedResult.PASS);
+  expect(() => test.verify()).toThrow([
+    'security/baseline/pods: 2 of 2 expectations do not hold:',
+    '  require-non-root/run-as-non-root on Pod apps/root-pod: expected pass, got fail (validation error: containers must run as non-root. rule run-as-non-root failed at path /spec/containers/0/securityContext/runAsNonRoot/)',
+    '  require-team-label/team on Pod apps/security-baseline-pods-plus-pod: expected pass, got fail (validation error: label team is required. rule team failed at path /metadata/labels/team/)',
+  ].join('\n'));
+});
+
+test('test resources are not templates of the set', () => {
+  const { set } = fixture();
+  expect(set.render('dev').map((m) => m.kind)).toEqual(['ClusterPolicy', 'ClusterPolicy']);
+});
+
+test('writes a .kyverno-test suite that kyverno test (and our runner) reads back to the same results', () => {
+  const { repo, test, web, root } = fixture();
+  test.expect(web, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
+  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.FAIL);
+  const files = test.synthFiles();
+  expect(files.map((f) => f.path)).toEqual([
+    'tests/baseline/pods/.kyverno-test/kyverno-test.yaml',
+    'tests/baseline/pods/.kyverno-test/policies.yaml',
+    'tests/baseline/pods/.kyverno-test/resources.yaml',
+  ]);
+  expect(files[0].content).toBe([
+    'apiVersion: cli.kyverno.io/v1alpha1',
+    'kind: Test',
+    'metadata:',
+    '  name: pods',
+    'policies:',
+    '  - policies.yaml',
+    'resources:',
+    '  - resources.yaml',
+    'results:',
+    '  - policy: require-non-root',
+    '    rule: run-as-non-root',
+    '    kind: Deployment',
+    '    namespace: apps',
+    '    result: pass',
+    '    resources:',
+    '      - security-baseline-pods-web',
+    '  - policy: require-non-root',
+    '    rule: run-as-non-root',
+    '    kind: Pod',
+    '    namespace: apps',
+    '    result: fail',
+    '    resources:',
+    '      - root-pod',
+    '',
+  ].join('\n'));
+  const repoFiles = repo.synthFiles().map((f) => f.path);
+  expect(repoFiles).toContain('tests/baseline/pods/.kyverno-test/kyverno-test.yaml');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-policytest-'));
+  try {
+    repo.synth(out);
+    const report = KyvernoTestSuite.fromFile(path.join(out, 'tests/baseline/pods/.kyverno-test/kyverno-test.yaml')).run();
+    expect(report.results.map((r) => [r.resource, r.expected, r.actual])).toEqual([['security-baseline-pods-web', 'pass', 'pass'], ['root-pod', 'fail', 'fail']]);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('bad expectations are reported with the construct path, the field and what is allowed', () => {
+  const { repo, test, root, set } = fixture();
+  const other = new PolicyTest(set, 'other');
+  test.expect(root, 'no-such-policy', 'x', ExpectedResult.PASS);
+  test.expect(root, 'require-team-label', 'nope', ExpectedResult.PASS);
+  const outside = new ApiObject(other, 'outside', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'o' } });
+  test.expect(outside, 'require-team-label', 'team', ExpectedResult.PASS);
+  expect(() => repo.synthFiles()).toThrow(/security\/baseline\/pods: expectations\[0\]\.policy: no policy named "no-such-policy" in set baseline \(policies: require-non-root, require-team-label\)/);
+  expect(() => repo.synthFiles()).toThrow(/expectations\[1\]\.rule: policy require-team-label has no rule "nope" \(rules: team\)/);
+  expect(() => repo.synthFiles()).toThrow(/expectations\[2\]\.resource: security\/baseline\/other\/outside is not inside this test/);
+});
