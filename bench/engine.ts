@@ -1,0 +1,78 @@
+/**
+ * Benchmark of the offline engine over the Kyverno community library corpus (all suites that load):
+ * evaluation time of every (policy, resource) pair and of every expected result through the runner,
+ * evaluations per second, and the ratio to only loading and parsing the same YAML files, all
+ * measured in this one run (after one warm-up pass, so compiled expressions are cached as in a
+ * long jest run).
+ */
+import * as path from 'path';
+import { KyvernoTestDefinition, KyvernoTestRunner, PolicyEngine } from '../src/engine';
+import { KyvernoTestSuite } from '../src/testing';
+
+function corpusDir(): string {
+  if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
+  if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
+  return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
+}
+
+function ms(from: bigint): number {
+  return Number(process.hrtime.bigint() - from) / 1e6;
+}
+
+function loadAll(files: string[]): KyvernoTestDefinition[] {
+  const defs: KyvernoTestDefinition[] = [];
+  for (const f of files) {
+    try {
+      defs.push(KyvernoTestSuite.fromFile(f).definition);
+    } catch {
+      // suites whose files are missing from the corpus are skipped (they are counted below)
+    }
+  }
+  return defs;
+}
+
+function evaluateAll(defs: KyvernoTestDefinition[]): number {
+  let evaluations = 0;
+  for (const d of defs) {
+    for (const p of d.policies) {
+      for (const r of d.resources) {
+        PolicyEngine.evaluate(p, r);
+        evaluations++;
+      }
+    }
+  }
+  return evaluations;
+}
+
+function runAll(defs: KyvernoTestDefinition[]): number {
+  let results = 0;
+  for (const d of defs) results += KyvernoTestRunner.run(d).results.length;
+  return results;
+}
+
+export async function run(): Promise<void> {
+  const files = KyvernoTestSuite.discover([corpusDir()]);
+  // warm-up: module loading, regex and expression caches
+  evaluateAll(loadAll(files));
+
+  let t = process.hrtime.bigint();
+  const defs = loadAll(files);
+  const loadMs = ms(t);
+
+  t = process.hrtime.bigint();
+  const evaluations = evaluateAll(defs);
+  const evalMs = ms(t);
+
+  t = process.hrtime.bigint();
+  const results = runAll(defs);
+  const runnerMs = ms(t);
+
+  const line = (k: string, v: string) => process.stdout.write(`${k.padEnd(44)}${v}\n`);
+  line('suites (loaded / found)', `${defs.length} / ${files.length}`);
+  line('load + parse YAML of every suite', `${loadMs.toFixed(0)} ms`);
+  line('evaluate every (policy, resource) pair', `${evalMs.toFixed(0)} ms for ${evaluations} evaluations`);
+  line('evaluations per second', `${Math.round((evaluations * 1000) / evalMs)}`);
+  line('ratio evaluation / load+parse', `${(evalMs / loadMs).toFixed(2)}`);
+  line('runner: every expected result', `${runnerMs.toFixed(0)} ms for ${results} results (${Math.round((results * 1000) / runnerMs)}/s)`);
+  line('ratio runner / load+parse', `${(runnerMs / loadMs).toFixed(2)}`);
+}
