@@ -12,7 +12,7 @@ export { RestrictImageRegistries, RestrictImageRegistriesProps } from './securit
 export { RequireImageDigest, RequireImageDigestProps } from './security/require-image-digest';
 export { PodSecurityControl } from './pod-security/pod-security-control';
 export { PodSecurityControlPolicy, PodSecurityControlPolicyProps } from './pod-security/pod-security-control-policy';
-export { PodSecurityBaseline, PodSecurityControlSettings, PodSecurityProfile, PodSecurityProfileProps, PodSecurityRestricted } from './pod-security/pod-security-profile';
+export { PodSecurityBaseline, PodSecurityControlSettings, PodSecurityExceptionOptions, PodSecurityProfile, PodSecurityProfileProps, PodSecurityRestricted } from './pod-security/pod-security-profile';
 export { RequiredKey, RequireLabels, RequireLabelsProps } from './devops/require-labels';
 export { RequireAnnotations, RequireAnnotationsProps } from './devops/require-annotations';
 export { NamingConvention, NamingConventions, NamingConventionsProps } from './devops/naming-conventions';

@@ -159,7 +159,10 @@ function podSecuritySection(): string[] {
     'Each control is a `PodSecurityControlPolicy` (a ClusterPolicy) with the Kyverno library\'s policy name, rule names and '
       + 'patterns, so PolicySet settings (per-environment failure action, enabled, background, excluded namespaces) apply to '
       + 'each control (`set.configure(profile.policyFor(PodSecurityControl.HOST_PATH)!, {...})`). Pattern rules are used rather than `validate.podSecurity` so that every control is its '
-      + 'own policy that can be switched off, excluded or excepted (a Kyverno PolicyException naming the policy and rule) alone.',
+      + 'own policy that can be switched off (`controls[].enabled`), excluded (`controls[].excludeNamespaces`) or excepted '
+      + '(`addException(id, control, { reason, match })`: a Kyverno PolicyException naming that policy and its rules) alone. '
+      + 'Excluding images per control (what `validate.podSecurity` exclusions do) is not offered: pattern rules have no image filter; '
+      + 'use an exception matching the workloads instead. The offline engine does not apply PolicyExceptions.',
     '',
     '| Control (`PodSecurityControl`) | Policy name | Profile | Rules | Kyverno library suites passed |',
     '| --- | --- | --- | --- | --- |',

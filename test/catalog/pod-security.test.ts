@@ -71,3 +71,35 @@ describe('catalogue: Pod Security Standards', () => {
     expect(p.toJson().spec.rules[0].validate.pattern.spec.containers).toEqual([{ '=(securityContext)': { '=(runAsUser)': '>0' } }]);
   });
 });
+
+describe('catalogue: Pod Security exceptions', () => {
+  test('a PolicyException suspends one control (all its rules, autogen included) for the matched resources', () => {
+    const chart = newChart();
+    const set = new catalog.PodSecurityBaseline(chart, 'baseline');
+    const exception = set.addException('node-exporter', catalog.PodSecurityControl.HOST_PATH, {
+      reason: 'node-exporter reads the host /proc and /sys',
+      namespace: 'kyverno',
+      match: { any: [{ resources: { kinds: ['DaemonSet', 'Pod'], namespaces: ['monitoring'], names: ['node-exporter*'] } }] },
+    });
+    expect(exception.toJson()).toEqual({
+      apiVersion: 'kyverno.io/v2',
+      kind: 'PolicyException',
+      metadata: {
+        name: 'disallow-host-path-node-exporter',
+        namespace: 'kyverno',
+        annotations: { 'policies.kyverno.io/description': 'node-exporter reads the host /proc and /sys' },
+      },
+      spec: {
+        exceptions: [{ policyName: 'disallow-host-path', ruleNames: ['host-path', 'autogen-host-path', 'autogen-cronjob-host-path'] }],
+        match: { any: [{ resources: { kinds: ['DaemonSet', 'Pod'], namespaces: ['monitoring'], names: ['node-exporter*'] } }] },
+      },
+    });
+    expect(problemsOf(chart)).toEqual([]);
+  });
+
+  test('excepting a switched-off control is an error naming the profile', () => {
+    const set = new catalog.PodSecurityBaseline(newChart(), 'baseline', { controls: [{ control: catalog.PodSecurityControl.SYSCTLS, enabled: false }] });
+    expect(() => set.addException('x', catalog.PodSecurityControl.SYSCTLS, { reason: 'tuning', match: { any: [{ resources: { kinds: ['Pod'] } }] } }))
+      .toThrow('security-policy/baseline: addException: control "restrict-sysctls" is switched off or not part of this profile');
+  });
+});

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CONTROLS, PodSecurityControl } from './pod-security-control';
 import { PodSecurityControlPolicy } from './pod-security-control-policy';
-import { FailureAction, KyvernoVersion } from '../../kyverno';
+import { Conditions, FailureAction, KyvernoVersion, MatchResources, PolicyException } from '../../kyverno';
 
 /** How one control of a Pod Security set is applied. */
 export interface PodSecurityControlSettings {
@@ -27,6 +27,39 @@ export interface PodSecurityControlSettings {
    * @see https://kyverno.io/docs/policy-types/cluster-policy/validate/#failure-action
    */
   readonly failureAction?: FailureAction;
+}
+
+/** Options of `PodSecurityProfile.addException`. */
+export interface PodSecurityExceptionOptions {
+  /**
+   * Why the exception is granted (written to the exception's description annotation).
+   */
+  readonly reason: string;
+
+  /**
+   * The resources the control is suspended for (e.g. one Deployment in one namespace).
+   * @see https://kyverno.io/docs/exceptions/
+   */
+  readonly match: MatchResources;
+
+  /**
+   * Further conditions the resource must meet for the exception to apply.
+   * @default - none
+   */
+  readonly conditions?: Conditions;
+
+  /**
+   * `metadata.name` of the PolicyException.
+   * @default - `<policy name>-<id>`
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace of the PolicyException (Kyverno only reads exceptions from the namespaces it is
+   * configured to, `--exceptionNamespace`).
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
 }
 
 /** Options of {@link PodSecurityBaseline} and {@link PodSecurityRestricted}. */
@@ -114,6 +147,29 @@ export abstract class PodSecurityProfile extends Construct {
   public policyFor(control: PodSecurityControl): PodSecurityControlPolicy | undefined {
     return this.policies.find((p) => p.control === control);
   }
+
+  /**
+   * Suspends one control for some resources with a Kyverno PolicyException naming the control's
+   * policy and every rule of it (Pod controller autogen rules included). The other controls still
+   * apply to those resources.
+   * @param id construct id of the exception
+   * @param control the control to suspend (must be created by this profile)
+   * @see https://kyverno.io/docs/exceptions/
+   */
+  public addException(id: string, control: PodSecurityControl, options: PodSecurityExceptionOptions): PolicyException {
+    const policy = this.policyFor(control);
+    if (!policy) {
+      throw new Error(`${this.node.path}: addException: control "${control}" is switched off or not part of this profile`);
+    }
+    return new PolicyException(this, id, {
+      name: options.name ?? `${policy.policyName}-${id}`,
+      namespace: options.namespace,
+      reason: options.reason,
+      exceptions: [PolicyException.targetOf(policy, undefined, true)],
+      match: options.match,
+      conditions: options.conditions,
+    });
+  }
 }
 
 /**
@@ -122,13 +178,18 @@ export abstract class PodSecurityProfile extends Construct {
  * AppArmor, SELinux, /proc mount, seccomp, sysctls), each switchable and excludable on its own.
  *
  * @example
- * new PodSecurityBaseline(securitySet, 'baseline', {
+ * const baseline = new PodSecurityBaseline(securitySet, 'baseline', {
  *   failureAction: FailureAction.ENFORCE,
  *   excludeNamespaces: ['kube-system'],
  *   controls: [
- *     { control: PodSecurityControl.HOST_PATH, excludeNamespaces: ['monitoring'] },
+ *     { control: PodSecurityControl.HOST_PORTS, excludeNamespaces: ['ingress'] },
  *     { control: PodSecurityControl.APP_ARMOR, enabled: false },
  *   ],
+ * });
+ * baseline.addException('node-exporter', PodSecurityControl.HOST_PATH, {
+ *   reason: 'node-exporter reads the host /proc and /sys',
+ *   namespace: 'kyverno',
+ *   match: { any: [{ resources: { kinds: ['DaemonSet'], namespaces: ['monitoring'], names: ['node-exporter'] } }] },
  * });
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
  */
