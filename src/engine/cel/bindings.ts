@@ -3,7 +3,7 @@
  * ValidatingPolicies: object, oldObject, request, namespaceObject, params and variables.
  */
 import { CelContext } from './context';
-import { CelEnvironment, CelEvaluationError, toCel } from './environment';
+import { CelEnvironment, CelEvaluationError, CelUnsupportedError, toCel } from './environment';
 import { resourceTypeOf } from './resource-kinds';
 
 /** Builds the admission bindings for `resource` (as CEL values). */
@@ -63,6 +63,8 @@ function namespaceFor(name: string, labels?: { [key: string]: string }): any {
 export interface EvaluatedVariables {
   readonly values: Map<string, any>;
   readonly errors: Map<string, string>;
+  /** Variables that need a cluster or registry (their messages). */
+  readonly unsupported: Map<string, string>;
 }
 
 /** Evaluates `variables[]` ({name, expression}) in order; `overrides` replace computed values. */
@@ -70,6 +72,7 @@ export function evaluateVariables(env: CelEnvironment, variables: any[] | undefi
   overrides?: { [key: string]: any }): EvaluatedVariables {
   const values = new Map<string, any>();
   const errors = new Map<string, string>();
+  const unsupported = new Map<string, string>();
   for (const v of variables ?? []) {
     const name = String(v?.name ?? '');
     if (overrides && name in overrides) {
@@ -80,10 +83,11 @@ export function evaluateVariables(env: CelEnvironment, variables: any[] | undefi
       values.set(name, env.evaluate(String(v?.expression ?? ''), { ...bindings, variables: new Map(values) }));
     } catch (e) {
       errors.set(name, (e as Error).message);
+      if (e instanceof CelUnsupportedError) unsupported.set(name, e.message);
     }
   }
   for (const [k, val] of Object.entries(overrides ?? {})) if (!values.has(k)) values.set(k, toCel(val));
-  return { values, errors };
+  return { values, errors, unsupported };
 }
 
 /** Evaluates one expression with the variables bound; a failure that involves a failed variable names it. */
@@ -94,6 +98,7 @@ export function evaluateWithVariables(env: CelEnvironment, expression: string, b
   } catch (e) {
     for (const [name, err] of vars.errors) {
       if (new RegExp(`variables\\s*\\.\\s*${name}\\b`).test(expression)) {
+        if (vars.unsupported.has(name)) throw new CelUnsupportedError(`variable ${name}: ${err}`);
         throw new CelEvaluationError(`variable ${name}: ${err}`);
       }
     }
@@ -103,7 +108,7 @@ export function evaluateWithVariables(env: CelEnvironment, expression: string, b
 
 /** The outcome of a list of VAP-style validations. */
 export interface ValidationsOutcome {
-  readonly outcome: 'pass' | 'fail' | 'error';
+  readonly outcome: 'pass' | 'fail' | 'error' | 'unsupported';
   readonly message?: string;
 }
 
@@ -120,6 +125,7 @@ export function runValidations(env: CelEnvironment, validations: any[] | undefin
     try {
       result = evaluateWithVariables(env, expression, bindings, vars);
     } catch (e) {
+      if (e instanceof CelUnsupportedError) return { outcome: 'unsupported', message: e.message };
       return { outcome: 'error', message: `expression '${expression.trim()}' resulted in error: ${(e as Error).message}` };
     }
     if (typeof result !== 'boolean') {

@@ -280,7 +280,8 @@ function quoted(s: string): string {
 function print(n: Node): string {
   switch (n.t) {
     case 'lit': return n.text;
-    case 'ident': return n.name;
+    // the authorizer needs the cluster's RBAC: a call that reports it as unsupported offline
+    case 'ident': return n.name === 'authorizer' ? '__kyverno_authorizer()' : n.name;
     case 'select':
       if (n.optional || inOptionalChain(n.operand)) return `__opt_sel(${print(n.operand)}, ${quoted(n.field)})`;
       return `${printOperand(n.operand)}.${n.field}`;

@@ -27,6 +27,14 @@ export class CelEvaluationError extends Error {
   }
 }
 
+/** An expression needs what an offline evaluation cannot have (a cluster, a registry, an authorizer). */
+export class CelUnsupportedError extends CelEvaluationError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CelUnsupportedError';
+  }
+}
+
 /** Data the Kyverno library functions read (`resource.Get`, `resource.List`). */
 export interface CelLibraryData {
   /** Cluster resources a test supplies (its `context` file), for `resource.Get/List`. */
@@ -183,14 +191,16 @@ const regexFuncs: CelFunc[] = [
 ];
 
 // --- Kyverno libraries --------------------------------------------------------------------------
-function kyvernoFuncs(holder: { data: CelLibraryData }): CelFunc[] {
+function kyvernoFuncs(holder: { data: CelLibraryData; unsupported?: string }): CelFunc[] {
   const resources = () => holder.data.resources ?? [];
   const apiVersionOf = (r: any) => String(r?.apiVersion ?? '');
   const pluralMatches = (r: any, plural: string) => {
     return plural === pluralOfKind(String(r?.kind ?? ''));
   };
   const unsupported = (name: string) => () => {
-    throw new Error(`${name} needs a live cluster or registry and cannot be evaluated offline`);
+    const message = `${name} needs a live cluster or registry and cannot be evaluated offline`;
+    holder.unsupported ??= message;
+    throw new Error(message);
   };
   return [
     celFunc('__kyverno_resource_Get', [STRING, STRING, STRING, STRING], DYN, (apiVersion, plural, ns, name) => {
@@ -212,6 +222,7 @@ function kyvernoFuncs(holder: { data: CelLibraryData }): CelFunc[] {
     celFunc('__kyverno_http_Get', [DYN], DYN, unsupported('http.Get')),
     celFunc('__kyverno_http_Post', [DYN, DYN], DYN, unsupported('http.Post')),
     celFunc('__kyverno_globalContext_Get', [DYN, DYN], DYN, unsupported('globalContext.Get')),
+    celFunc('__kyverno_authorizer', [], DYN, unsupported('authorizer')),
     celFunc('parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),
     celFunc('__kyverno_user_parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),
   ];
@@ -262,7 +273,7 @@ export type CompiledCel = (bindings: { [name: string]: any }) => any;
  * environment (and one cache of compiled programs) serves every evaluation: each sets the data its
  * Kyverno library calls read for the duration of the call.
  */
-const current: { data: CelLibraryData } = { data: {} };
+const current: { data: CelLibraryData; unsupported?: string } = { data: {} };
 
 let sharedEnv: CelEnv | undefined;
 const programs = new Map<string, (ctx: any) => any>();
@@ -297,9 +308,16 @@ export class CelEnvironment {
   /** Compiles `expression`; throws CelEvaluationError on a syntax error. */
   compile(expression: string): CompiledCel {
     const p = program(expression);
+    if (/\bauthorizer\b/.test(expression) && desugarCel(expression).includes('__kyverno_authorizer()')) {
+      // its methods (group, resource, check, allowed) exist only against a live API server
+      return () => {
+        throw new CelUnsupportedError('authorizer needs a live cluster or registry and cannot be evaluated offline');
+      };
+    }
     return bindings => {
       const previous = current.data;
       current.data = this.data;
+      current.unsupported = undefined;
       let r: any;
       try {
         r = p(bindings);
@@ -308,6 +326,7 @@ export class CelEnvironment {
       } finally {
         current.data = previous;
       }
+      if (current.unsupported !== undefined) throw new CelUnsupportedError(current.unsupported);
       if (isCelError(r)) throw new CelEvaluationError(r.message);
       return r;
     };

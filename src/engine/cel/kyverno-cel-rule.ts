@@ -6,7 +6,7 @@
 import { RuleStatus } from '../result';
 import { admissionBindings, evaluateVariables, evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
-import { CelEnvironment } from './environment';
+import { CelEnvironment, CelUnsupportedError } from './environment';
 
 /** The outcome of one `validate.cel` block on one resource. */
 export interface CelRuleOutcome {
@@ -34,6 +34,8 @@ export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, r
       return { status: RuleStatus.PASS, message: ruleName ? `Validation rule '${ruleName}' passed.` : undefined };
     case 'fail':
       return { status: RuleStatus.FAIL, message: result.message };
+    case 'unsupported':
+      return { status: RuleStatus.UNSUPPORTED, message: result.message };
     default:
       // Kyverno runs these as a ValidatingAdmissionPolicy with failurePolicy Fail: an expression
       // that cannot be evaluated denies the resource, so the rule fails (with the error as message)
@@ -56,7 +58,8 @@ export function evaluateCelPreconditions(conditions: any[] | undefined, resource
     try {
       ok = evaluateWithVariables(env, String(c?.expression ?? ''), bindings, vars);
     } catch (e) {
-      return { status: RuleStatus.ERROR, message: `celPreconditions ${c?.name ?? ''}: ${(e as Error).message}` };
+      const status = e instanceof CelUnsupportedError ? RuleStatus.UNSUPPORTED : RuleStatus.ERROR;
+      return { status, message: `celPreconditions ${c?.name ?? ''}: ${(e as Error).message}` };
     }
     if (ok !== true) return { status: RuleStatus.SKIP, message: 'cel preconditions not met' };
   }

@@ -8,7 +8,7 @@ import { RuleResult, RuleStatus } from '../result';
 import { POD_CONTROLLER_KINDS, autogenExpression } from './autogen';
 import { admissionBindings, evaluateVariables, evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
-import { CelEnvironment } from './environment';
+import { CelEnvironment, CelUnsupportedError } from './environment';
 import { labelSelectorMatches } from './label-selector';
 import { BUILTIN_RESOURCE_TYPES, resourceTypeOf } from './resource-kinds';
 
@@ -52,7 +52,8 @@ export function evaluateValidatingPolicy(policy: any, resource: any, ctx: CelCon
     try {
       ok = evaluateWithVariables(env, rewrite(String(c?.expression ?? '')), bindings, vars);
     } catch (e) {
-      return result(RuleStatus.ERROR, `matchCondition '${c?.name ?? ''}' resulted in error: ${(e as Error).message}`);
+      const status = e instanceof CelUnsupportedError ? RuleStatus.UNSUPPORTED : RuleStatus.ERROR;
+      return result(status, `matchCondition '${c?.name ?? ''}' resulted in error: ${(e as Error).message}`);
     }
     if (ok !== true) return result(RuleStatus.SKIP, `matchCondition '${c?.name ?? ''}' is not satisfied`);
   }
@@ -66,6 +67,7 @@ export function evaluateValidatingPolicy(policy: any, resource: any, ctx: CelCon
   switch (outcome.outcome) {
     case 'pass': return result(RuleStatus.PASS);
     case 'fail': return result(RuleStatus.FAIL, outcome.message);
+    case 'unsupported': return result(RuleStatus.UNSUPPORTED, outcome.message);
     default: return result(RuleStatus.ERROR, outcome.message);
   }
 }

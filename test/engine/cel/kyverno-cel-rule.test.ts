@@ -115,8 +115,16 @@ describe('evaluateCelRule: bindings', () => {
     expect(evaluateCelRule(block, pod())).toEqual({ status: RuleStatus.ERROR, message: 'params of kind ConfigMap were not supplied' });
   });
 
-  test('authorizer is not available offline', () => {
-    expect(evaluateCelRule(cel('authorizer.group("").resource("pods").check("get").allowed()'), pod()).status).toBe(RuleStatus.FAIL);
+  test('authorizer, http and registry lookups are reported as unsupported offline', () => {
+    expect(evaluateCelRule(cel('authorizer.group("").resource("pods").check("get").allowed()'), pod()))
+      .toEqual({ status: RuleStatus.UNSUPPORTED, message: 'authorizer needs a live cluster or registry and cannot be evaluated offline' });
+    expect(evaluateCelRule(cel('http.Get("https://x").ok'), pod()).status).toBe(RuleStatus.UNSUPPORTED);
+    const viaVariable = { variables: [{ name: 'meta', expression: 'image.GetMetadata("nginx:1.25")' }], expressions: [{ expression: 'variables.meta.config != null' }] };
+    expect(evaluateCelRule(viaVariable, pod())).toEqual({
+      status: RuleStatus.UNSUPPORTED,
+      message: "variable meta: image.GetMetadata('nginx:1.25') needs a live cluster or registry and cannot be evaluated offline",
+    });
+    expect(evaluateCelRule(viaVariable, pod(), { contextImages: [{ image: 'nginx:1.25', config: {} }] }).status).toBe(RuleStatus.PASS);
   });
 });
 
