@@ -109,14 +109,14 @@ export class PolicySet extends Chart {
   /** The policies of the set, sorted by name. */
   public get policies(): KyvernoPolicy[] {
     return this.node.findAll()
-      .filter((c): c is KyvernoPolicy => c instanceof KyvernoPolicy && Chart.of(c) === this)
+      .filter((c): c is KyvernoPolicy => isKyvernoPolicy(c) && Chart.of(c) === this)
       .sort((a, b) => compare(a.policyName, b.policyName));
   }
 
   /** Kubernetes objects of the set that are not policies (e.g. PolicyExceptions), rendered as static templates. */
   public get otherObjects(): ApiObject[] {
     return this.node.findAll()
-      .filter((c): c is ApiObject => c instanceof ApiObject && !(c instanceof KyvernoPolicy) && Chart.of(c) === this)
+      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && !isKyvernoPolicy(c) && Chart.of(c) === this)
       .sort((a, b) => compare(otherTemplateName(a), otherTemplateName(b)));
   }
 
@@ -235,6 +235,14 @@ export class PolicySet extends Chart {
     }
     return problems;
   }
+}
+
+/**
+ * Whether `c` is a ClusterPolicy or Policy. Not `instanceof`: cdk8s makes `x instanceof
+ * <any ApiObject subclass>` true for every ApiObject (Symbol.hasInstance), PolicyExceptions included.
+ */
+function isKyvernoPolicy(c: unknown): c is KyvernoPolicy {
+  return typeof c === 'object' && c !== null && Object.prototype.isPrototypeOf.call(KyvernoPolicy.prototype, c);
 }
 
 /** Problems of a settings object (environment names and namespace names). */

@@ -4,7 +4,7 @@
  * with quotes, `#`, `: `, newlines and non-ASCII text, with per-environment settings at every level.
  */
 import { Construct } from 'constructs';
-import { ClusterPolicy, ConditionOperator, FailureAction, KyvernoVersion, Operation, Policy, Severity } from '../../src/kyverno';
+import { ClusterPolicy, ConditionOperator, FailureAction, KyvernoVersion, Operation, Policy, PolicyException, Severity } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 
 export const TRICKY_MESSAGE = 'Image "{{ request.object.spec.containers[0].image }}" in {{request.namespace}}: use a pinned tag # see docs: https://x.example/a?b=c\nÜbergröße 日本語 — it\'s {{ `{"a": 1}` }} and {{ request.object.metadata.labels."app.kubernetes.io/name" || \'none\' }}';
@@ -37,6 +37,14 @@ export function securityRepo(scope: Construct, id = 'security-policy'): PolicyRe
     }],
   });
   set.configure(limits, { environments: { prd: { excludedNamespaces: ['legacy-batch'] } } });
+  // not a policy: a static template, the same in every environment
+  new PolicyException(set, 'allow-batch-runner', {
+    namespace: 'kyverno',
+    reason: 'Approved by the security team (ticket SEC-42): the {{ batch }} runner sets limits at runtime.',
+    exceptions: [{ policyName: 'require-resource-limits', ruleNames: ['check-cpu-memory'] }],
+    match: { any: [{ resources: { kinds: ['Deployment'], namespaces: ['batch'] } }] },
+    conditions: { all: [{ key: '{{ request.object.metadata.labels.runner || \'\' }}', operator: ConditionOperator.EQUALS, value: 'batch' }] },
+  });
   new ClusterPolicy(set, 'disallow-latest-tag', {
     title: 'Disallow "latest" | mutable tags',
     category: 'Supply chain: images # pinning',

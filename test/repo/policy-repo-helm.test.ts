@@ -19,11 +19,13 @@ describeWithHelmRender('helm-render of the synthesized charts equals render(env)
   test('security repo: 4 environments, tricky strings and {{ }} variables', () => {
     const repo = securityRepo(new App());
     const done = expectHelmRenderEqualsRender(repo, tmp);
-    expect(done.map((d) => `${d.environment}:${d.documents}`)).toEqual(['dev:3', 'qac:3', 'stg:3', 'prd:4']);
+    expect(done.map((d) => `${d.environment}:${d.documents}`)).toEqual(['dev:4', 'qac:4', 'stg:4', 'prd:5']);
     // the Kyverno variables reach the cluster unchanged
     const tag = repo.render('prd').find((o) => o.metadata.name === 'disallow-latest-tag');
     expect(tag.spec.rules[0].validate.message).toBe(TRICKY_MESSAGE);
     expect(tag.spec.rules[0].validate.deny.conditions.any[0].key).toBe('{{ request.object.spec.containers[].image | [?ends_with(@, \':latest\')] | length(@) }}');
+    const exception = repo.render('dev').find((o) => o.kind === 'PolicyException');
+    expect(exception.spec.conditions.all[0].key).toBe('{{ request.object.metadata.labels.runner || \'\' }}');
   });
 
   test('devops repo: two charts sharing cd/ values, one of values only', () => {

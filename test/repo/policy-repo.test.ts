@@ -51,6 +51,7 @@ describe('PolicyRepo.synth', () => {
       'charts/security-policy/Chart.yaml',
       'charts/security-policy/templates/disallow-latest-tag.yaml',
       'charts/security-policy/templates/legacy-probes.yaml',
+      'charts/security-policy/templates/policyexception-allow-batch-runner.yaml',
       'charts/security-policy/templates/require-resource-limits.yaml',
       'charts/security-policy/templates/team-quota.yaml',
       'charts/security-policy/values.schema.json',
@@ -133,6 +134,21 @@ describe('PolicyRepo.synth', () => {
     expect(fs.existsSync(path.join(tmp, 'rendered', 'stg'))).toBe(false);
     expect(files).toContain('NOTES.md');
     expect(files).toContain('rendered/prd/s.yaml');
+  });
+
+  test('collects the files of every IFileContributor in the repository', () => {
+    class Suite extends Construct {
+      public synthFiles() {
+        return [{ path: `.kyverno-test/${this.node.id}/kyverno-test.yaml`, content: 'name: x\n' }];
+      }
+    }
+    const repo = new PolicyRepo(new App(), 'r', { environments: ['dev'] });
+    const set = new PolicySet(repo, 's', { version: '1.0.0' });
+    policy(set, 'p');
+    new Suite(set, 'suite-a');
+    new Suite(new Construct(repo, 'nested'), 'suite-b');
+    const paths = repo.synthFiles().map((f) => f.path);
+    expect(paths.filter((p) => p.startsWith('.kyverno-test/'))).toEqual(['.kyverno-test/suite-a/kyverno-test.yaml', '.kyverno-test/suite-b/kyverno-test.yaml']);
   });
 
   test('renderManifests: false writes no rendered/ folder', () => {
