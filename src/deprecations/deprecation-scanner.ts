@@ -80,8 +80,9 @@ const YAML_FILE = /\.(ya?ml)$/i;
  */
 export class DeprecationScanner {
   /**
-   * Scans files and directories (recursively, `.yaml`/`.yml`, multi-document) for objects whose
-   * apiVersion and kind are deprecated or removed at a Kubernetes version.
+   * Scans files and directories (recursively, `.yaml`/`.yml`, multi-document; hidden folders and
+   * Helm charts' `templates/` skipped) for objects whose apiVersion and kind are deprecated or
+   * removed at a Kubernetes version. Files that are not valid YAML are listed in `errors`.
    * @param paths files or directories
    * @param kubernetesVersion the target release, e.g. `v1.29`
    */
@@ -179,8 +180,10 @@ export class DeprecationScanner {
 function collectFiles(p: string, out: string[], explicit: boolean): void {
   const st = fs.statSync(p);
   if (st.isDirectory()) {
+    // A Helm chart's templates are Go templates, not manifests: scan the rendered output instead.
+    const isChart = fs.existsSync(path.join(p, 'Chart.yaml'));
     for (const name of fs.readdirSync(p).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (name.startsWith('.') || name === 'node_modules' || (isChart && name === 'templates')) continue;
       collectFiles(path.join(p, name), out, false);
     }
   } else if (explicit || YAML_FILE.test(p)) {

@@ -85,6 +85,17 @@ describe('DeprecationScanner', () => {
     expect(report.findings).toHaveLength(2);
   });
 
+  test('a Helm chart\'s templates are skipped when walking a directory, read when named', () => {
+    const chart = path.join(dir, 'charts', 'app');
+    fs.mkdirSync(path.join(chart, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 1.0.0\n');
+    fs.writeFileSync(path.join(chart, 'templates', 'cron.yaml'), 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- toYaml .Values.labels | nindent 4 }}\n');
+    const walked = DeprecationScanner.scanPaths([path.join(dir, 'charts')], 'v1.25');
+    expect([walked.filesScanned, walked.findings, walked.errors]).toEqual([1, [], []]);
+    const named = DeprecationScanner.scanPaths([path.join(chart, 'templates', 'cron.yaml')], 'v1.25');
+    expect(named.errors).toHaveLength(1);
+  });
+
   test('a missing path and a malformed version are clear errors', () => {
     expect(() => DeprecationScanner.scanPaths([path.join(dir, 'nope')], 'v1.25')).toThrow(/nope: no such file or directory/);
     expect(() => DeprecationScanner.scanPaths([dir], 'latest')).toThrow('"latest" is not a Kubernetes version (expected v<major>.<minor>[.<patch>], e.g. v1.29)');
