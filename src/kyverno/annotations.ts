@@ -13,10 +13,9 @@ export const ANNOTATION_MIN_VERSION = 'kyverno.io/kyverno-version';
 export const ANNOTATION_KUBERNETES_VERSION = 'kyverno.io/kubernetes-version';
 export const ANNOTATION_AUTOGEN = 'pod-policies.kyverno.io/autogen-controllers';
 
-/** Annotations of the typed props (undefined ones dropped by the caller), user annotations first. */
-export function documentationAnnotations(p: PolicyMetadataProps): { [key: string]: string | undefined } {
-  return {
-    ...p.annotations,
+/** The annotations of the typed props that are set, over the user's extra annotations. */
+export function documentationAnnotations(p: PolicyMetadataProps): { [key: string]: string } {
+  const typed: { [key: string]: string | undefined } = {
     [ANNOTATION_TITLE]: p.title,
     [ANNOTATION_CATEGORY]: p.category,
     [ANNOTATION_SEVERITY]: p.severity,
@@ -25,4 +24,9 @@ export function documentationAnnotations(p: PolicyMetadataProps): { [key: string
     [ANNOTATION_MIN_VERSION]: p.minKyvernoVersionAnnotation,
     [ANNOTATION_KUBERNETES_VERSION]: p.kubernetesVersion,
   };
+  const out: { [key: string]: string } = { ...p.annotations };
+  for (const [k, v] of Object.entries(typed)) {
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
 }

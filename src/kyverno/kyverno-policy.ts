@@ -224,11 +224,8 @@ export abstract class KyvernoPolicy extends ApiObject {
 
   private renderMetadata(meta: any): any {
     const p = this.policyProps;
-    const annotations = sortKeys(prune({
-      ...documentationAnnotations(p),
-      ...meta.annotations,
-      [ANNOTATION_AUTOGEN]: p.autogenControllers?.value,
-    }));
+    const autogen = p.autogenControllers ? { [ANNOTATION_AUTOGEN]: p.autogenControllers.value } : {};
+    const annotations = sortKeys({ ...documentationAnnotations(p), ...autogen, ...meta.annotations });
     const labels = sortKeys({ ...p.labels, ...meta.labels });
     const out: any = { name: this.policyName };
     if (this.policyNamespace !== undefined) out.namespace = this.policyNamespace;

@@ -162,7 +162,8 @@ export class PolicyException extends ApiObject {
     const metadata: any = { name: this.exceptionName };
     if (this.namespace !== undefined) metadata.namespace = this.namespace;
     const labels = sortKeys({ ...p.labels, ...meta.labels });
-    const annotations = sortKeys(prune({ ...p.annotations, ...meta.annotations, [ANNOTATION_TITLE]: p.title, [ANNOTATION_DESCRIPTION]: p.reason }));
+    const typed = prune({ [ANNOTATION_TITLE]: p.title, [ANNOTATION_DESCRIPTION]: p.reason });
+    const annotations = sortKeys({ ...p.annotations, ...typed, ...meta.annotations });
     if (Object.keys(labels).length > 0) metadata.labels = labels;
     if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
     const out = {

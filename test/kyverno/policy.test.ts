@@ -77,6 +77,11 @@ describe('ClusterPolicy spec', () => {
     });
   });
 
+  test('extra annotations are kept when the typed prop is not set', () => {
+    const m = synthPolicy([VALIDATE], { annotations: { 'policies.kyverno.io/title': 'From annotations' }, category: 'Other' });
+    expect(m.metadata.annotations).toStrictEqual({ 'policies.kyverno.io/category': 'Other', 'policies.kyverno.io/title': 'From annotations' });
+  });
+
   test('autogen none', () => {
     const m = synthPolicy([VALIDATE], { autogenControllers: AutogenControllers.none() });
     expect(m.metadata.annotations).toStrictEqual({ 'pod-policies.kyverno.io/autogen-controllers': 'none' });
