@@ -1,5 +1,6 @@
 import { newChart, problemsOf } from './support';
 import * as catalog from '../../src/catalog';
+import { evaluatePolicy } from '../../src/engine/evaluate';
 
 describe('catalogue: devops', () => {
   test('RequireLabels: keys sorted, patterns as Kyverno wildcards, kinds', () => {
@@ -45,6 +46,12 @@ describe('catalogue: devops', () => {
       { key: "{{ regex_match('^(payments|search)-[a-z0-9-]+$|^it\\'s$', request.object.metadata.name) }}", operator: 'Equals', value: false },
     ]);
     expect(rule.validate.message).toContain("name '{{ request.object.metadata.name }}' does not follow the naming convention: <team>-<app>");
+    const deployment = (name: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'shop' }, spec: {} });
+    expect(evaluatePolicy(p.toJson(), deployment('payments-api')).map((r) => r.status)).toEqual(['pass']);
+    expect(evaluatePolicy(p.toJson(), deployment('Api')).map((r) => [r.status, r.message])).toEqual([[
+      'fail',
+      "Deployment name 'Api' does not follow the naming convention: <team>-<app> (^(payments|search)-[a-z0-9-]+$|^it's$).",
+    ]]);
   });
 
   test('NamingConventions: invalid, RE2-incompatible and variable-like regexes are refused, all at once', () => {
@@ -88,5 +95,24 @@ describe('catalogue: devops', () => {
     expect(rule.preconditions.all[1]).toEqual({ key: '{{ request.object.spec.replicas || `1` }}', operator: 'GreaterThanOrEquals', value: 3 });
     new catalog.RequirePodDisruptionBudget(chart, 'bad', { name: 'bad', minReplicas: 0 });
     expect(problemsOf(chart)).toEqual(['security-policy/bad: minReplicas: 0 is not a positive integer']);
+  });
+});
+
+describe('RequirePodDisruptionBudget offline', () => {
+  test('without a value for pdb_count the engine never reports a pass', () => {
+    const chart = newChart();
+    const policy = new catalog.RequirePodDisruptionBudget(chart, 'pdb').toJson();
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } } },
+    };
+    const [result] = evaluatePolicy(policy, deployment, { operation: 'CREATE' });
+    expect(result.rule).toBe('require-pdb');
+    expect(['error', 'unsupported']).toContain(result.status);
+    const counted = evaluatePolicy(policy, deployment, { operation: 'CREATE', ruleValues: { 'require-pdb': { pdb_count: 0 } } });
+    expect(counted.map((r) => r.status)).toEqual(['fail']);
+    expect(counted[0].message).toBe('There is no corresponding PodDisruptionBudget found for this Deployment with 2 or more replicas.');
   });
 });

@@ -33,7 +33,11 @@ function docOf(node: ts.Node): DocComment {
   const d = docs?.[docs.length - 1];
   if (!d) return { summary: '', tags: [] };
   const summary = (ts.getTextOfJSDocComment(d.comment) ?? '').trim();
-  const tags = (d.tags ?? []).map((t) => ({ name: t.tagName.text, text: (ts.getTextOfJSDocComment(t.comment) ?? '').trim() }));
+  const tags = (d.tags ?? []).map((t) => {
+    // a URL after @see parses as a name reference ("https") plus a comment ("://..."): keep both
+    const name = ts.isJSDocSeeTag(t) && t.name ? t.name.getText() : '';
+    return { name: t.tagName.text, text: `${name}${ts.getTextOfJSDocComment(t.comment) ?? ''}`.trim() };
+  });
   return { summary, tags };
 }
 
@@ -80,12 +84,19 @@ function tag(doc: DocComment, name: string): string | undefined {
   return doc.tags.find((t) => t.name === name)?.text;
 }
 
+/** `@default - words` is prose, `@default value (why)` a value with a note, else a value. */
+function defaultCell(raw: string | undefined): string {
+  const d = cell(raw ?? '-');
+  if (d.startsWith('-')) return d.replace(/^-\s*/, '') || '-';
+  const withNote = /^(\S+)\s+\((.*)\)$/.exec(d);
+  return withNote ? `\`${withNote[1]}\` (${withNote[2]})` : `\`${d}\``;
+}
+
 function optionsTable(members: MemberDoc[]): string[] {
   if (members.length === 0) return ['Only the [common options](#common-options).', ''];
   const lines = ['| Option | Type | Default | Description |', '| --- | --- | --- | --- |'];
   for (const m of members) {
-    const def = m.optional ? cell(tag(m.doc, 'default') ?? '-') : '**required**';
-    lines.push(`| \`${m.name}\` | \`${cell(m.type)}\` | ${def.startsWith('-') ? cell(def.replace(/^-\s*/, '')) : def.startsWith('**') ? def : `\`${def}\``} | ${cell(m.doc.summary)} |`);
+    lines.push(`| \`${m.name}\` | \`${cell(m.type)}\` | ${m.optional ? defaultCell(tag(m.doc, 'default')) : '**required**'} | ${cell(m.doc.summary)} |`);
   }
   lines.push('', 'Plus the [common options](#common-options).', '');
   return lines;
@@ -204,6 +215,33 @@ function commonOptions(): string[] {
   ];
 }
 
+function enumMembers(file: string, name: string): { name: string; value: string; doc: string }[] {
+  let out: { name: string; value: string; doc: string }[] | undefined;
+  parse(file).forEachChild((n) => {
+    if (ts.isEnumDeclaration(n) && n.name.text === name) {
+      out = n.members.map((m) => ({ name: m.name.getText(), value: m.initializer?.getText() ?? '', doc: docOf(m).summary }));
+    }
+  });
+  if (!out) throw new Error(`enum ${name} not found in ${file}`);
+  return out;
+}
+
+/** The structs and enums the options refer to. */
+function typesSection(): string[] {
+  const lines = ['## Types used by the options', ''];
+  for (const [file, name] of [['devops/require-labels.ts', 'RequiredKey'], ['devops/naming-conventions.ts', 'NamingConvention'],
+    ['security/disallow-host-ports.ts', 'PortRange'], ['pod-security/pod-security-profile.ts', 'PodSecurityExceptionOptions']]) {
+    const i = interfaceMembers(file, name);
+    lines.push(`### ${name}`, '', cell(i.doc.summary), '', ...optionsTable(i.members).filter((l) => !l.startsWith('Plus')));
+  }
+  for (const [file, name] of [['security/require-resource-limits.ts', 'ComputeResource'], ['security/require-probes.ts', 'Probe']]) {
+    lines.push(`### ${name} (enum)`, '', '| Member | Value |', '| --- | --- |');
+    for (const m of enumMembers(file, name)) lines.push(`| \`${name}.${m.name}\` | \`${m.value.replace(/'/g, '')}\` |`);
+    lines.push('');
+  }
+  return lines;
+}
+
 /** The complete docs/catalog.md. */
 export function renderCatalogDocs(): string {
   const lines = [
@@ -230,6 +268,7 @@ export function renderCatalogDocs(): string {
     if (group === 'Pod Security Standards') lines.push(...podSecuritySection());
     for (const e of ENTRIES.filter((x) => x.group === group)) lines.push(...entrySection(e));
   }
+  lines.push(...typesSection());
   lines.push('## What the offline engine can and cannot evaluate', '',
     '- Every pattern, anyPattern, foreach and deny rule of the catalogue is evaluated offline (`policy-platform test`, `PolicyTest`).',
     '- `RequirePodDisruptionBudget` reads the namespace\'s PodDisruptionBudgets with a context `apiCall`. Offline there is no API '
