@@ -1,3 +1,4 @@
+import { Chart, Testing } from 'cdk8s';
 import { PODS, newChart } from './helpers';
 import { validateTree } from '../../src/core/validate-tree';
 import {
@@ -206,5 +207,14 @@ describe('bad input gives errors naming the construct path, the field and what i
     expect(ClusterPolicy.fromManifest(chart, 'lib', manifest).node.validate()).toEqual([
       'test/lib: spec.rules[1].name: "Any Name Kyverno Accepts" is already the name of spec.rules[0] (rule names must be unique within a policy)',
     ]);
+  });
+});
+
+describe('cdk8s App.synth runs the same validations', () => {
+  test('an invalid policy stops cdk8s synthesis with the same message', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    new ClusterPolicy(chart, 'bad', { rules: [{ ...GOOD, name: 'Bad_Name' }] });
+    expect(() => app.synth()).toThrow(`test/bad: spec.rules[0].name: "Bad_Name" is not ${LABEL}`);
   });
 });
