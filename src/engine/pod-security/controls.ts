@@ -11,6 +11,8 @@ export interface Violation {
   readonly control: string;
   /** Kyverno's `restrictedField`, e.g. `spec.containers[*].securityContext.privileged`. */
   readonly field: string;
+  /** Indexes that replace the `[*]` of `field`, in order (the concrete path of the value). */
+  readonly indexes?: number[];
   /** The container, for container-level violations. */
   readonly container?: { readonly name: string; readonly image: string };
   /** The offending value (what `exclude[].values` lists). */
@@ -37,8 +39,14 @@ export interface PodView {
 type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
 const CONTAINER_TYPES: ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
-function containersOf(pod: PodView): Array<{ type: ContainerType; c: any }> {
-  return CONTAINER_TYPES.flatMap(type => (pod.spec?.[type] ?? []).map((c: any) => ({ type, c })));
+function containersOf(pod: PodView): Array<{ type: ContainerType; c: any; i: number }> {
+  return CONTAINER_TYPES.flatMap(type => (pod.spec?.[type] ?? []).map((c: any, i: number) => ({ type, c, i })));
+}
+
+/** The concrete path of a violation: its field with the `[*]` replaced by its indexes. */
+export function violationPath(v: Violation): string {
+  let k = 0;
+  return v.field.replace(/\[\*\]/g, m => (v.indexes && k < v.indexes.length ? `[${v.indexes[k++]}]` : m));
 }
 
 function ref(c: any): { name: string; image: string } {
@@ -78,9 +86,9 @@ export const CONTROLS: Control[] = [
       if (pod.spec?.securityContext?.windowsOptions?.hostProcess === true) {
         out.push({ control: 'HostProcess', field: 'spec.securityContext.windowsOptions.hostProcess', value: 'true', detail: 'pod must not set securityContext.windowsOptions.hostProcess=true' });
       }
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         if (c?.securityContext?.windowsOptions?.hostProcess === true) {
-          out.push({ control: 'HostProcess', field: `spec.${type}[*].securityContext.windowsOptions.hostProcess`, container: ref(c), value: 'true', detail: `container "${c.name}" must not set securityContext.windowsOptions.hostProcess=true` });
+          out.push({ control: 'HostProcess', field: `spec.${type}[*].securityContext.windowsOptions.hostProcess`, container: ref(c), indexes: [i], value: 'true', detail: `container "${c.name}" must not set securityContext.windowsOptions.hostProcess=true` });
         }
       }
       return out;
@@ -100,31 +108,33 @@ export const CONTROLS: Control[] = [
     reason: 'privileged',
     check: pod => containersOf(pod)
       .filter(({ c }) => c?.securityContext?.privileged === true)
-      .map(({ type, c }) => ({ control: 'Privileged Containers', field: `spec.${type}[*].securityContext.privileged`, container: ref(c), value: 'true', detail: `container "${c.name}" must not set securityContext.privileged=true` })),
+      .map(({ type, c, i }) => ({ control: 'Privileged Containers', field: `spec.${type}[*].securityContext.privileged`, container: ref(c), indexes: [i], value: 'true', detail: `container "${c.name}" must not set securityContext.privileged=true` })),
   },
   {
     name: 'Capabilities',
     level: 'baseline',
     reason: 'non-default capabilities',
-    check: pod => containersOf(pod).flatMap(({ type, c }) => (c?.securityContext?.capabilities?.add ?? [])
+    check: pod => containersOf(pod).flatMap(({ type, c, i }) => (c?.securityContext?.capabilities?.add ?? [])
       .filter((cap: string) => !BASELINE_CAPABILITIES.includes(String(cap)))
-      .map((cap: string) => ({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.add`, container: ref(c), value: String(cap), detail: `container "${c.name}" must not include "${cap}" in securityContext.capabilities.add` }))),
+      .map((cap: string) => ({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.add`, container: ref(c), indexes: [i], value: String(cap), detail: `container "${c.name}" must not include "${cap}" in securityContext.capabilities.add` }))),
   },
   {
     name: 'HostPath Volumes',
     level: 'baseline',
     reason: 'hostPath volumes',
     check: pod => (pod.spec?.volumes ?? [])
-      .filter((v: any) => v?.hostPath !== undefined && v?.hostPath !== null)
-      .map((v: any) => ({ control: 'HostPath Volumes', field: 'spec.volumes[*].hostPath', value: String(v?.hostPath?.path ?? ''), detail: `volume "${v.name}" uses hostPath` })),
+      .map((v: any, i: number) => ({ v, i }))
+      .filter(({ v }: any) => v?.hostPath !== undefined && v?.hostPath !== null)
+      .map(({ v, i }: any) => ({ control: 'HostPath Volumes', field: 'spec.volumes[*].hostPath', indexes: [i], value: String(v?.hostPath?.path ?? ''), detail: `volume "${v.name}" uses hostPath` })),
   },
   {
     name: 'Host Ports',
     level: 'baseline',
     reason: 'hostPort',
-    check: pod => containersOf(pod).flatMap(({ type, c }) => (c?.ports ?? [])
-      .filter((p: any) => p?.hostPort !== undefined && p?.hostPort !== null && Number(p.hostPort) !== 0)
-      .map((p: any) => ({ control: 'Host Ports', field: `spec.${type}[*].ports[*].hostPort`, container: ref(c), value: String(p.hostPort), detail: `container "${c.name}" uses hostPort ${p.hostPort}` }))),
+    check: pod => containersOf(pod).flatMap(({ type, c, i }) => (c?.ports ?? [])
+      .map((p: any, j: number) => ({ p, j }))
+      .filter(({ p }: any) => p?.hostPort !== undefined && p?.hostPort !== null && Number(p.hostPort) !== 0)
+      .map(({ p, j }: any) => ({ control: 'Host Ports', field: `spec.${type}[*].ports[*].hostPort`, container: ref(c), indexes: [i, j], value: String(p.hostPort), detail: `container "${c.name}" uses hostPort ${p.hostPort}` }))),
   },
   {
     name: 'AppArmor',
@@ -145,9 +155,9 @@ export const CONTROLS: Control[] = [
         if (!ok(pod.spec?.securityContext?.appArmorProfile)) {
           out.push({ control: 'AppArmor', field: 'spec.securityContext.appArmorProfile.type', value: String(pod.spec.securityContext.appArmorProfile.type), detail: `pod must not set securityContext.appArmorProfile.type to "${pod.spec.securityContext.appArmorProfile.type}"` });
         }
-        for (const { type, c } of containersOf(pod)) {
+        for (const { type, c, i } of containersOf(pod)) {
           if (!ok(c?.securityContext?.appArmorProfile)) {
-            out.push({ control: 'AppArmor', field: `spec.${type}[*].securityContext.appArmorProfile.type`, container: ref(c), value: String(c.securityContext.appArmorProfile.type), detail: `container "${c.name}" must not set securityContext.appArmorProfile.type to "${c.securityContext.appArmorProfile.type}"` });
+            out.push({ control: 'AppArmor', field: `spec.${type}[*].securityContext.appArmorProfile.type`, container: ref(c), indexes: [i], value: String(c.securityContext.appArmorProfile.type), detail: `container "${c.name}" must not set securityContext.appArmorProfile.type to "${c.securityContext.appArmorProfile.type}"` });
           }
         }
       }
@@ -161,20 +171,20 @@ export const CONTROLS: Control[] = [
     check: (pod, minor) => {
       const out: Violation[] = [];
       const types = selinuxTypes(minor);
-      const checkOptions = (o: any, prefix: string, who: string, container?: any) => {
+      const checkOptions = (o: any, prefix: string, who: string, container?: any, index?: number) => {
         if (!o) return;
         if (o.type !== undefined && !types.includes(String(o.type))) {
-          out.push({ control: 'SELinux', field: `${prefix}.seLinuxOptions.type`, container: container && ref(container), value: String(o.type), detail: `${who} set forbidden securityContext.seLinuxOptions: type "${o.type}"` });
+          out.push({ control: 'SELinux', field: `${prefix}.seLinuxOptions.type`, container: container && ref(container), indexes: index !== undefined ? [index] : undefined, value: String(o.type), detail: `${who} set forbidden securityContext.seLinuxOptions: type "${o.type}"` });
         }
         for (const f of ['user', 'role']) {
           if (o[f] !== undefined && o[f] !== '') {
-            out.push({ control: 'SELinux', field: `${prefix}.seLinuxOptions.${f}`, container: container && ref(container), value: String(o[f]), detail: `${who} set forbidden securityContext.seLinuxOptions: ${f} "${o[f]}"` });
+            out.push({ control: 'SELinux', field: `${prefix}.seLinuxOptions.${f}`, container: container && ref(container), indexes: index !== undefined ? [index] : undefined, value: String(o[f]), detail: `${who} set forbidden securityContext.seLinuxOptions: ${f} "${o[f]}"` });
           }
         }
       };
       checkOptions(pod.spec?.securityContext?.seLinuxOptions, 'spec.securityContext', 'pod');
-      for (const { type, c } of containersOf(pod)) {
-        checkOptions(c?.securityContext?.seLinuxOptions, `spec.${type}[*].securityContext`, `container "${c.name}"`, c);
+      for (const { type, c, i } of containersOf(pod)) {
+        checkOptions(c?.securityContext?.seLinuxOptions, `spec.${type}[*].securityContext`, `container "${c.name}"`, c, i);
       }
       return out;
     },
@@ -185,7 +195,7 @@ export const CONTROLS: Control[] = [
     reason: 'procMount',
     check: pod => containersOf(pod)
       .filter(({ c }) => c?.securityContext?.procMount !== undefined && c.securityContext.procMount !== 'Default')
-      .map(({ type, c }) => ({ control: '/proc Mount Type', field: `spec.${type}[*].securityContext.procMount`, container: ref(c), value: String(c.securityContext.procMount), detail: `container "${c.name}" must not set securityContext.procMount to "${c.securityContext.procMount}"` })),
+      .map(({ type, c, i }) => ({ control: '/proc Mount Type', field: `spec.${type}[*].securityContext.procMount`, container: ref(c), indexes: [i], value: String(c.securityContext.procMount), detail: `container "${c.name}" must not set securityContext.procMount to "${c.securityContext.procMount}"` })),
   },
   {
     name: 'Seccomp',
@@ -197,9 +207,9 @@ export const CONTROLS: Control[] = [
       if (pod.spec?.securityContext?.seccompProfile?.type === 'Unconfined') {
         out.push({ control: 'Seccomp', field: 'spec.securityContext.seccompProfile.type', value: 'Unconfined', detail: 'pod must not set securityContext.seccompProfile.type to "Unconfined"' });
       }
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         if (c?.securityContext?.seccompProfile?.type === 'Unconfined') {
-          out.push({ control: 'Seccomp', field: `spec.${type}[*].securityContext.seccompProfile.type`, container: ref(c), value: 'Unconfined', detail: `container "${c.name}" must not set securityContext.seccompProfile.type to "Unconfined"` });
+          out.push({ control: 'Seccomp', field: `spec.${type}[*].securityContext.seccompProfile.type`, container: ref(c), indexes: [i], value: 'Unconfined', detail: `container "${c.name}" must not set securityContext.seccompProfile.type to "Unconfined"` });
         }
       }
       return out;
@@ -212,18 +222,19 @@ export const CONTROLS: Control[] = [
     check: (pod, minor) => {
       const allowed = allowedSysctls(minor);
       return (pod.spec?.securityContext?.sysctls ?? [])
-        .filter((s: any) => !allowed.includes(String(s?.name)))
-        .map((s: any) => ({ control: 'Sysctls', field: 'spec.securityContext.sysctls[*].name', value: String(s?.name), detail: `forbidden sysctl ${s?.name}` }));
+        .map((s: any, i: number) => ({ s, i }))
+        .filter(({ s }: any) => !allowed.includes(String(s?.name)))
+        .map(({ s, i }: any) => ({ control: 'Sysctls', field: 'spec.securityContext.sysctls[*].name', indexes: [i], value: String(s?.name), detail: `forbidden sysctl ${s?.name}` }));
     },
   },
   {
     name: 'Volume Types',
     level: 'restricted',
     reason: 'restricted volume types',
-    check: pod => (pod.spec?.volumes ?? []).flatMap((v: any) => {
+    check: pod => (pod.spec?.volumes ?? []).flatMap((v: any, i: number) => {
       const kinds = Object.keys(v ?? {}).filter(k => k !== 'name');
       return kinds.filter(k => !RESTRICTED_VOLUME_TYPES.includes(k))
-        .map(k => ({ control: 'Volume Types', field: `spec.volumes[*].${k}`, value: k, detail: `volume "${v.name}" uses restricted volume type "${k}"` }));
+        .map(k => ({ control: 'Volume Types', field: `spec.volumes[*].${k}`, indexes: [i], value: k, detail: `volume "${v.name}" uses restricted volume type "${k}"` }));
     }),
   },
   {
@@ -234,7 +245,7 @@ export const CONTROLS: Control[] = [
       if (minor >= 25 && isWindows(pod)) return [];
       return containersOf(pod)
         .filter(({ c }) => c?.securityContext?.allowPrivilegeEscalation !== false)
-        .map(({ type, c }) => ({ control: 'Privilege Escalation', field: `spec.${type}[*].securityContext.allowPrivilegeEscalation`, container: ref(c), value: String(c?.securityContext?.allowPrivilegeEscalation ?? 'undefined'), detail: `container "${c.name}" must set securityContext.allowPrivilegeEscalation=false` }));
+        .map(({ type, c, i }) => ({ control: 'Privilege Escalation', field: `spec.${type}[*].securityContext.allowPrivilegeEscalation`, container: ref(c), indexes: [i], value: String(c?.securityContext?.allowPrivilegeEscalation ?? 'undefined'), detail: `container "${c.name}" must set securityContext.allowPrivilegeEscalation=false` }));
     },
   },
   {
@@ -247,10 +258,10 @@ export const CONTROLS: Control[] = [
       if (podValue === false) {
         out.push({ control: 'Running as Non-root', field: 'spec.securityContext.runAsNonRoot', value: 'false', detail: 'pod must not set securityContext.runAsNonRoot=false' });
       }
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         const v = c?.securityContext?.runAsNonRoot;
         if (v === false || (v === undefined && podValue !== true)) {
-          out.push({ control: 'Running as Non-root', field: `spec.${type}[*].securityContext.runAsNonRoot`, container: ref(c), value: String(v ?? 'undefined'), detail: `container "${c.name}" must set securityContext.runAsNonRoot=true` });
+          out.push({ control: 'Running as Non-root', field: `spec.${type}[*].securityContext.runAsNonRoot`, container: ref(c), indexes: [i], value: String(v ?? 'undefined'), detail: `container "${c.name}" must set securityContext.runAsNonRoot=true` });
         }
       }
       return out;
@@ -266,9 +277,9 @@ export const CONTROLS: Control[] = [
       if (pod.spec?.securityContext?.runAsUser === 0) {
         out.push({ control: 'Running as Non-root user', field: 'spec.securityContext.runAsUser', value: '0', detail: 'pod must not set runAsUser=0' });
       }
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         if (c?.securityContext?.runAsUser === 0) {
-          out.push({ control: 'Running as Non-root user', field: `spec.${type}[*].securityContext.runAsUser`, container: ref(c), value: '0', detail: `container "${c.name}" must not set runAsUser=0` });
+          out.push({ control: 'Running as Non-root user', field: `spec.${type}[*].securityContext.runAsUser`, container: ref(c), indexes: [i], value: '0', detail: `container "${c.name}" must not set runAsUser=0` });
         }
       }
       return out;
@@ -286,10 +297,10 @@ export const CONTROLS: Control[] = [
       if (podType !== undefined && !ok(podType)) {
         out.push({ control: 'Seccomp', field: 'spec.securityContext.seccompProfile.type', value: String(podType), detail: `pod must not set securityContext.seccompProfile.type to "${podType}"` });
       }
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         const t = c?.securityContext?.seccompProfile?.type;
         if (t !== undefined ? !ok(t) : !ok(podType)) {
-          out.push({ control: 'Seccomp', field: `spec.${type}[*].securityContext.seccompProfile.type`, container: ref(c), value: String(t ?? 'undefined'), detail: `container "${c.name}" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"` });
+          out.push({ control: 'Seccomp', field: `spec.${type}[*].securityContext.seccompProfile.type`, container: ref(c), indexes: [i], value: String(t ?? 'undefined'), detail: `container "${c.name}" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"` });
         }
       }
       return out;
@@ -302,14 +313,14 @@ export const CONTROLS: Control[] = [
     check: (pod, minor) => {
       if (minor < 22 || (minor >= 25 && isWindows(pod))) return [];
       const out: Violation[] = [];
-      for (const { type, c } of containersOf(pod)) {
+      for (const { type, c, i } of containersOf(pod)) {
         const caps = c?.securityContext?.capabilities ?? {};
         if (!(caps.drop ?? []).map(String).includes('ALL')) {
-          out.push({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.drop`, container: ref(c), value: (caps.drop ?? []).join(','), detail: `container "${c.name}" must set securityContext.capabilities.drop=["ALL"]` });
+          out.push({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.drop`, container: ref(c), indexes: [i], value: (caps.drop ?? []).join(','), detail: `container "${c.name}" must set securityContext.capabilities.drop=["ALL"]` });
         }
         for (const cap of caps.add ?? []) {
           if (String(cap) !== 'NET_BIND_SERVICE') {
-            out.push({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.add`, container: ref(c), value: String(cap), detail: `container "${c.name}" must not include "${cap}" in securityContext.capabilities.add` });
+            out.push({ control: 'Capabilities', field: `spec.${type}[*].securityContext.capabilities.add`, container: ref(c), indexes: [i], value: String(cap), detail: `container "${c.name}" must not include "${cap}" in securityContext.capabilities.add` });
           }
         }
       }

@@ -6,7 +6,7 @@
  */
 import { podTemplatePath } from '../cel/autogen';
 import { RuleStatus } from '../result';
-import { CONTROLS, PodView, Violation } from './controls';
+import { CONTROLS, PodView, Violation, violationPath } from './controls';
 
 /** The outcome of one podSecurity block on one resource. */
 export interface PodSecurityOutcome {
@@ -21,9 +21,10 @@ const LATEST_MINOR = 32;
 
 /**
  * Evaluates `podSecurity` ({level, version, exclude}) on a Pod or a pod controller (its pod
- * template). `privileged` always passes. Fails listing every violation exclusions do not cover.
+ * template). `privileged` always passes. Fails listing every violation exclusions do not cover,
+ * in Kyverno's words (prefixed with "Validation rule '<ruleName>' failed." when a name is given).
  */
-export function evaluatePodSecurity(podSecurity: any, resource: any): PodSecurityOutcome {
+export function evaluatePodSecurity(podSecurity: any, resource: any, ruleName?: string): PodSecurityOutcome {
   const level = String(podSecurity?.level ?? '');
   if (!['privileged', 'baseline', 'restricted'].includes(level)) {
     return { status: RuleStatus.ERROR, message: `podSecurity.level: "${level}" is not one of privileged, baseline, restricted` };
@@ -45,12 +46,22 @@ export function evaluatePodSecurity(podSecurity: any, resource: any): PodSecurit
     if (left.length) failed.push({ reason: control.reason, violations: left });
   }
   if (!failed.length) return { status: RuleStatus.PASS };
-  const details = failed.map(f => `{Allowed:false ForbiddenReason:${f.reason} ForbiddenDetail:${f.violations.map(v => v.detail).join(', ')}}`);
+  // Kyverno's wording (pkg/pss FormatChecksPrint), one parenthesis per failed check
+  const checks = failed.map(f => `(Forbidden reason: ${f.reason}, field error list: [${f.violations.map(fieldError).join(', ')}])`);
+  const prefix = ruleName ? `Validation rule '${ruleName}' failed. ` : '';
   return {
     status: RuleStatus.FAIL,
-    message: `It violates PodSecurity "${level}:${version}": (${details.join(', ')})`,
+    message: `${prefix}It violates PodSecurity "${level}:${version}": ${checks.join('')}`,
     violations: failed.flatMap(f => f.violations),
   };
+}
+
+/** A field error as pod-security-admission reports it: a forbidden value, or a required one missing. */
+function fieldError(v: Violation): string {
+  const path = violationPath(v);
+  if (v.value === undefined || v.value === 'undefined' || v.value === '') return `${path}: Required value`;
+  const value = v.field.endsWith('capabilities.add') || v.field.endsWith('capabilities.drop') ? `[${v.value.split(',').join(' ')}]` : v.value;
+  return `${path} is forbidden, forbidden values found: ${value}`;
 }
 
 function minorOf(version: string): number | undefined {
@@ -73,8 +84,8 @@ function podOf(resource: any): PodView | undefined {
 /**
  * Kyverno's exclusion rule: the control name must match; an exclusion with `images` covers the
  * violations of containers whose image matches one of them (wildcards), one without covers
- * pod-level violations; `restrictedField` and `values`, when given, narrow it to that field and
- * those values.
+ * pod-level violations; `restrictedField` and `values` (wildcards), when given, narrow it to that
+ * field and those values.
  */
 function excludes_(e: any, v: Violation): boolean {
   if (e?.controlName !== v.control) return false;
@@ -85,7 +96,7 @@ function excludes_(e: any, v: Violation): boolean {
     return false;
   }
   if (e.restrictedField && normalizeField(String(e.restrictedField)) !== normalizeField(v.field)) return false;
-  if (Array.isArray(e.values) && e.values.length > 0 && !e.values.map(String).includes(v.value ?? '')) return false;
+  if (Array.isArray(e.values) && e.values.length > 0 && !e.values.some((p: any) => wildcardMatch(String(p), v.value ?? ''))) return false;
   return true;
 }
 

@@ -31,26 +31,26 @@ const restricted = { level: 'restricted', version: 'latest' };
 
 describe('podSecurity baseline controls: each fails on its forbidden value and passes without it', () => {
   test.each<[string, (p: any) => void, string]>([
-    ['HostProcess', p => { p.spec.securityContext.windowsOptions = { hostProcess: true }; }, 'hostProcess'],
-    ['Host Namespaces', p => { p.spec.hostNetwork = true; }, 'host namespaces'],
-    ['Host Namespaces (hostPID)', p => { p.spec.hostPID = true; }, 'hostPID=true'],
-    ['Host Namespaces (hostIPC)', p => { p.spec.hostIPC = true; }, 'hostIPC=true'],
-    ['Privileged Containers', p => { container(p).securityContext.privileged = true; }, 'must not set securityContext.privileged=true'],
-    ['Capabilities', p => { container(p).securityContext.capabilities.add = ['NET_ADMIN']; }, '"NET_ADMIN"'],
-    ['HostPath Volumes', p => { p.spec.volumes.push({ name: 'h', hostPath: { path: '/var' } }); }, 'volume "h" uses hostPath'],
-    ['Host Ports', p => { container(p).ports = [{ containerPort: 80, hostPort: 8080 }]; }, 'hostPort 8080'],
-    ['AppArmor (annotation)', p => { p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' }; }, 'AppArmor'],
-    ['AppArmor (field)', p => { container(p).securityContext.appArmorProfile = { type: 'Unconfined' }; }, 'appArmorProfile.type'],
-    ['SELinux (type)', p => { p.spec.securityContext.seLinuxOptions = { type: 'spc_t' }; }, 'type "spc_t"'],
-    ['SELinux (user)', p => { container(p).securityContext.seLinuxOptions = { user: 'root' }; }, 'user "root"'],
-    ['/proc Mount Type', p => { container(p).securityContext.procMount = 'Unmasked'; }, 'procMount'],
-    ['Seccomp', p => { p.spec.securityContext.seccompProfile.type = 'Unconfined'; }, 'seccompProfile'],
-    ['Sysctls', p => { p.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]; }, 'forbidden sysctl kernel.msgmax'],
+    ['HostProcess', p => { p.spec.securityContext.windowsOptions = { hostProcess: true }; }, '(Forbidden reason: hostProcess, field error list: [spec.securityContext.windowsOptions.hostProcess is forbidden, forbidden values found: true])'],
+    ['Host Namespaces', p => { p.spec.hostNetwork = true; }, '(Forbidden reason: host namespaces, field error list: [spec.hostNetwork is forbidden, forbidden values found: true])'],
+    ['Host Namespaces (hostPID)', p => { p.spec.hostPID = true; }, 'spec.hostPID is forbidden, forbidden values found: true'],
+    ['Host Namespaces (hostIPC)', p => { p.spec.hostIPC = true; }, 'spec.hostIPC is forbidden, forbidden values found: true'],
+    ['Privileged Containers', p => { container(p).securityContext.privileged = true; }, '(Forbidden reason: privileged, field error list: [spec.containers[0].securityContext.privileged is forbidden, forbidden values found: true])'],
+    ['Capabilities', p => { container(p).securityContext.capabilities.add = ['NET_ADMIN']; }, 'non-default capabilities, field error list: [spec.containers[0].securityContext.capabilities.add is forbidden, forbidden values found: [NET_ADMIN]]'],
+    ['HostPath Volumes', p => { p.spec.volumes.push({ name: 'h', hostPath: { path: '/var' } }); }, 'hostPath volumes, field error list: [spec.volumes[1].hostPath is forbidden, forbidden values found: /var]'],
+    ['Host Ports', p => { container(p).ports = [{ containerPort: 80, hostPort: 8080 }]; }, 'spec.containers[0].ports[0].hostPort is forbidden, forbidden values found: 8080'],
+    ['AppArmor (annotation)', p => { p.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' }; }, 'forbidden AppArmor profile'],
+    ['AppArmor (field)', p => { container(p).securityContext.appArmorProfile = { type: 'Unconfined' }; }, 'spec.containers[0].securityContext.appArmorProfile.type is forbidden, forbidden values found: Unconfined'],
+    ['SELinux (type)', p => { p.spec.securityContext.seLinuxOptions = { type: 'spc_t' }; }, 'spec.securityContext.seLinuxOptions.type is forbidden, forbidden values found: spc_t'],
+    ['SELinux (user)', p => { container(p).securityContext.seLinuxOptions = { user: 'root' }; }, 'spec.containers[0].securityContext.seLinuxOptions.user is forbidden, forbidden values found: root'],
+    ['/proc Mount Type', p => { container(p).securityContext.procMount = 'Unmasked'; }, 'spec.containers[0].securityContext.procMount is forbidden, forbidden values found: Unmasked'],
+    ['Seccomp', p => { p.spec.securityContext.seccompProfile.type = 'Unconfined'; }, 'spec.securityContext.seccompProfile.type is forbidden, forbidden values found: Unconfined'],
+    ['Sysctls', p => { p.spec.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]; }, 'forbidden sysctls, field error list: [spec.securityContext.sysctls[0].name is forbidden, forbidden values found: kernel.msgmax]'],
   ])('%s', (_name, breakIt, detail) => {
     expect(evaluatePodSecurity(baseline, restrictedPod())).toEqual({ status: RuleStatus.PASS });
     const r = evaluatePodSecurity(baseline, withPod(breakIt));
     expect(r.status).toBe(RuleStatus.FAIL);
-    expect(r.message).toContain('It violates PodSecurity "baseline:latest"');
+    expect(r.message).toMatch(/^It violates PodSecurity "baseline:latest": \(Forbidden reason: /);
     expect(r.message).toContain(detail);
   });
 
@@ -73,14 +73,14 @@ describe('podSecurity restricted controls', () => {
   });
 
   test.each<[string, (p: any) => void, string]>([
-    ['Volume Types', p => { p.spec.volumes.push({ name: 'n', nfs: { server: 's', path: '/' } }); }, 'restricted volume type "nfs"'],
-    ['Privilege Escalation', p => { delete container(p).securityContext.allowPrivilegeEscalation; }, 'allowPrivilegeEscalation=false'],
-    ['Running as Non-root', p => { delete p.spec.securityContext.runAsNonRoot; }, 'runAsNonRoot=true'],
-    ['Running as Non-root (container false)', p => { container(p).securityContext.runAsNonRoot = false; }, 'runAsNonRoot'],
-    ['Running as Non-root user', p => { container(p).securityContext.runAsUser = 0; }, 'runAsUser=0'],
-    ['Seccomp (unset)', p => { delete p.spec.securityContext.seccompProfile; }, 'seccompProfile.type to "RuntimeDefault" or "Localhost"'],
-    ['Capabilities (drop ALL)', p => { container(p).securityContext.capabilities.drop = ['NET_RAW']; }, 'capabilities.drop=["ALL"]'],
-    ['Capabilities (add)', p => { container(p).securityContext.capabilities.add = ['CHOWN']; }, '"CHOWN"'],
+    ['Volume Types', p => { p.spec.volumes.push({ name: 'n', nfs: { server: 's', path: '/' } }); }, 'restricted volume types, field error list: [spec.volumes[1].nfs is forbidden, forbidden values found: nfs]'],
+    ['Privilege Escalation', p => { delete container(p).securityContext.allowPrivilegeEscalation; }, 'spec.containers[0].securityContext.allowPrivilegeEscalation: Required value'],
+    ['Running as Non-root', p => { delete p.spec.securityContext.runAsNonRoot; }, 'spec.containers[0].securityContext.runAsNonRoot: Required value'],
+    ['Running as Non-root (container false)', p => { container(p).securityContext.runAsNonRoot = false; }, 'spec.containers[0].securityContext.runAsNonRoot is forbidden, forbidden values found: false'],
+    ['Running as Non-root user', p => { container(p).securityContext.runAsUser = 0; }, '(Forbidden reason: runAsUser=0, field error list: [spec.containers[0].securityContext.runAsUser is forbidden, forbidden values found: 0])'],
+    ['Seccomp (unset)', p => { delete p.spec.securityContext.seccompProfile; }, 'spec.containers[0].securityContext.seccompProfile.type: Required value'],
+    ['Capabilities (drop ALL)', p => { container(p).securityContext.capabilities.drop = ['NET_RAW']; }, 'unrestricted capabilities, field error list: [spec.containers[0].securityContext.capabilities.drop is forbidden, forbidden values found: [NET_RAW]]'],
+    ['Capabilities (add)', p => { container(p).securityContext.capabilities.add = ['CHOWN']; }, 'spec.containers[0].securityContext.capabilities.add is forbidden, forbidden values found: [CHOWN]'],
   ])('%s', (_name, breakIt, detail) => {
     const r = evaluatePodSecurity(restricted, withPod(breakIt));
     expect(r.status).toBe(RuleStatus.FAIL);
@@ -102,7 +102,7 @@ describe('podSecurity restricted controls', () => {
     const bad = withPod(p => { p.spec.initContainers = [{ name: 'init', image: 'busybox' }]; });
     const r = evaluatePodSecurity(restricted, bad);
     expect(r.status).toBe(RuleStatus.FAIL);
-    expect(r.message).toContain('container "init" must set securityContext.allowPrivilegeEscalation=false');
+    expect(r.message).toContain('spec.initContainers[0].securityContext.allowPrivilegeEscalation: Required value');
   });
 
   test('baseline does not apply restricted controls', () => {
@@ -189,5 +189,21 @@ describe('podSecurity exclusions', () => {
     const pod = withPod(p => { p.spec.hostNetwork = true; });
     expect(evaluatePodSecurity({ ...baseline, exclude: [{ controlName: 'Host Ports' }] }, pod).status).toBe(RuleStatus.FAIL);
     expect(evaluatePodSecurity({ ...baseline, exclude: [{ controlName: 'Host Namespaces' }] }, pod).status).toBe(RuleStatus.PASS);
+  });
+});
+
+describe('podSecurity messages', () => {
+  test('Kyverno\'s wording: the rule, the level and version, then one parenthesis per failed check', () => {
+    const pod = withPod(p => { p.spec.hostIPC = true; p.spec.hostPID = true; container(p).securityContext.privileged = true; });
+    expect(evaluatePodSecurity(baseline, pod, 'baseline-rule').message).toBe(
+      'Validation rule \'baseline-rule\' failed. It violates PodSecurity "baseline:latest": '
+      + '(Forbidden reason: host namespaces, field error list: [spec.hostPID is forbidden, forbidden values found: true, spec.hostIPC is forbidden, forbidden values found: true])'
+      + '(Forbidden reason: privileged, field error list: [spec.containers[0].securityContext.privileged is forbidden, forbidden values found: true])');
+  });
+
+  test('exclusion values are wildcards', () => {
+    const pod = withPod(p => { container(p).securityContext.capabilities.add = ['NET_ADMIN']; });
+    const ps = { ...baseline, exclude: [{ controlName: 'Capabilities', images: ['registry.io/*'], values: ['NET_*'] }] };
+    expect(evaluatePodSecurity(ps, pod).status).toBe(RuleStatus.PASS);
   });
 });
