@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Severity } from '../../kyverno';
+import { ConditionOperator, Severity } from '../../kyverno';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { matchKinds } from '../internal/pod-rules';
 
@@ -94,7 +94,7 @@ function conventionRule(c: NamingConvention): any {
         + `${c.description ? `${c.description} (${c.regex})` : c.regex}.`,
       deny: {
         conditions: {
-          all: [{ key: `{{ regex_match(${literal}, request.object.metadata.name) }}`, operator: 'Equals', value: false }],
+          all: [{ key: `{{ regex_match(${literal}, request.object.metadata.name) }}`, operator: ConditionOperator.EQUALS, value: false }],
         },
       },
     },

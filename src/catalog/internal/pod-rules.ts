@@ -2,9 +2,7 @@
  * Building blocks of the Pod rules the catalogue emits. Internal (not exported from index.ts):
  * the rule JSON mirrors the Kyverno community library so our policies pass its test suites.
  */
-
-/** The three container lists of a Pod spec, in the order the Kyverno library writes them. */
-export const CONTAINER_LISTS = ['ephemeralContainers', 'initContainers', 'containers'];
+import { ConditionOperator } from '../../kyverno';
 
 /** JMESPath over every container of the Pod, whatever its list (library idiom). */
 export const ALL_CONTAINERS = 'request.object.spec.[ephemeralContainers, initContainers, containers][]';
@@ -21,7 +19,7 @@ export function eachContainer(element: { [key: string]: any }): { [key: string]:
   };
 }
 
-/** A `match` selecting Pods (Kyverno auto-generates the controller rules). */
+/** A `match` selecting the kinds (for `Pod`, Kyverno auto-generates the controller rules). */
 export function matchKinds(kinds: string[]): any {
   return { any: [{ resources: { kinds: [...kinds] } }] };
 }
@@ -29,12 +27,12 @@ export function matchKinds(kinds: string[]): any {
 /** `exclude` for namespaces, or undefined when there is none. */
 export function excludeNamespaces(namespaces: string[] | undefined): any {
   if (!namespaces || namespaces.length === 0) return undefined;
-  return { any: [{ resources: { namespaces: [...namespaces].sort() } }] };
+  return { any: [{ resources: { namespaces: [...new Set(namespaces)].sort() } }] };
 }
 
 /** The library's "not a DELETE" precondition (background scans have no operation). */
 export function notDeletePrecondition(): any {
-  return { all: [{ key: "{{ request.operation || 'BACKGROUND' }}", operator: 'NotEquals', value: 'DELETE' }] };
+  return { all: [{ key: "{{ request.operation || 'BACKGROUND' }}", operator: ConditionOperator.NOT_EQUALS, value: 'DELETE' }] };
 }
 
 /** Drops keys whose value is undefined so the JSON has no `undefined` holes. */

@@ -5,6 +5,7 @@
  * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
  * @see https://github.com/kyverno/policies/tree/main/pod-security
  */
+import { ConditionOperator } from '../../kyverno';
 import { ALL_CONTAINERS, eachContainer, notDeletePrecondition, podRule } from '../internal/pod-rules';
 
 /** Capabilities the Baseline profile allows to add. */
@@ -60,7 +61,7 @@ export function addingCapabilitiesRules(allowed: string[]): any[] {
       conditions: {
         all: [{
           key: `{{ ${ALL_CONTAINERS}.securityContext.capabilities.add[] }}`,
-          operator: 'AnyNotIn',
+          operator: ConditionOperator.ANY_NOT_IN,
           value: [...allowed],
         }],
       },
@@ -76,7 +77,7 @@ export function strictCapabilitiesRules(allowed: string[], requireDropAll: boole
       message: 'Containers must drop `ALL` capabilities.',
       foreach: [{
         list: ALL_CONTAINERS,
-        deny: { conditions: { all: [{ key: 'ALL', operator: 'AnyNotIn', value: '{{ element.securityContext.capabilities.drop[] || `[]` }}' }] } },
+        deny: { conditions: { all: [{ key: 'ALL', operator: ConditionOperator.ANY_NOT_IN, value: '{{ element.securityContext.capabilities.drop[] || `[]` }}' }] } },
       }],
     }, { preconditions: notDeletePrecondition() }));
   }
@@ -86,7 +87,7 @@ export function strictCapabilitiesRules(allowed: string[], requireDropAll: boole
       : `Any capabilities added other than ${allowed.join(', ')} are disallowed.`,
     foreach: [{
       list: ALL_CONTAINERS,
-      deny: { conditions: { all: [{ key: '{{ element.securityContext.capabilities.add[] || `[]` }}', operator: 'AnyNotIn', value: [...allowed, ''] }] } },
+      deny: { conditions: { all: [{ key: '{{ element.securityContext.capabilities.add[] || `[]` }}', operator: ConditionOperator.ANY_NOT_IN, value: [...allowed, ''] }] } },
     }],
   }, { preconditions: notDeletePrecondition() }));
   return rules;
@@ -181,7 +182,7 @@ export function volumeTypesRules(allowed: string[]): any[] {
     message: `Only the following types of volumes may be used: ${allowed.slice(0, -1).join(', ')}, and ${allowed[allowed.length - 1]}.`,
     deny: {
       conditions: {
-        all: [{ key: "{{ request.object.spec.volumes[].keys(@)[] || '' }}", operator: 'AnyNotIn', value: ['name', ...allowed, ''] }],
+        all: [{ key: "{{ request.object.spec.volumes[].keys(@)[] || '' }}", operator: ConditionOperator.ANY_NOT_IN, value: ['name', ...allowed, ''] }],
       },
     },
   }, { preconditions: notDeletePrecondition() })];

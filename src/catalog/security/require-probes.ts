@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { AutogenController, AutogenControllers, Severity } from '../../kyverno';
+import { AutogenController, AutogenControllers, ConditionOperator, Severity } from '../../kyverno';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { podRule } from '../internal/pod-rules';
 
@@ -54,7 +54,7 @@ export class RequireProbes extends CatalogPolicy {
     const names = probes.map((p) => p.replace(/Probe$/, ''));
     const list = requireAll ? names.join(', ') : names.join(', or ');
     // deny when the probe is not among the container's keys; `all` = none present, `any` = one missing
-    const conditions = probes.map((p) => ({ key: p, operator: 'AllNotIn', value: '{{ element.keys(@)[] }}' }));
+    const conditions = probes.map((p) => ({ key: p, operator: ConditionOperator.ALL_NOT_IN, value: '{{ element.keys(@)[] }}' }));
     super(scope, id, props, {
       name: 'require-probes',
       title: 'Require Pod Probes',
@@ -68,7 +68,7 @@ export class RequireProbes extends CatalogPolicy {
       message: `${capitalize(list)} probes are required for all containers.`,
       foreach: [{ list: 'request.object.spec.containers[]', deny: { conditions: requireAll ? { any: conditions } : { all: conditions } } }],
     }, {
-      preconditions: { all: [{ key: "{{request.operation || 'BACKGROUND'}}", operator: 'AnyIn', value: ['CREATE', 'UPDATE'] }] },
+      preconditions: { all: [{ key: "{{request.operation || 'BACKGROUND'}}", operator: ConditionOperator.ANY_IN, value: ['CREATE', 'UPDATE'] }] },
     })]);
     this.probes = probes;
     this.requireAll = requireAll;

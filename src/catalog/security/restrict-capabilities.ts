@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Severity } from '../../kyverno';
+import { ConditionOperator, Severity } from '../../kyverno';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { ALL_CONTAINERS, notDeletePrecondition, podRule } from '../internal/pod-rules';
 import { addingCapabilitiesRules, BASELINE_ALLOWED_CAPABILITIES } from '../pod-security/control-rules';
@@ -50,7 +50,7 @@ export class RestrictCapabilities extends CatalogPolicy {
         message: 'Containers must drop `ALL` capabilities.',
         foreach: [{
           list: ALL_CONTAINERS,
-          deny: { conditions: { all: [{ key: 'ALL', operator: 'AnyNotIn', value: '{{ element.securityContext.capabilities.drop[].to_upper(@) || `[]` }}' }] } },
+          deny: { conditions: { all: [{ key: 'ALL', operator: ConditionOperator.ANY_NOT_IN, value: '{{ element.securityContext.capabilities.drop[].to_upper(@) || `[]` }}' }] } },
         }],
       }, { preconditions: notDeletePrecondition() }));
     }
