@@ -156,7 +156,8 @@ export class PolicyRepo extends Construct {
     const model = this.model();
     const files = repoFiles(this, model);
     for (const c of this.node.findAll()) {
-      if (c !== this && isFileContributor(c) && !(c instanceof PolicyRepo)) files.push(...c.synthFiles());
+      // a nested PolicyRepo (and what is inside it) writes its own files
+      if (c !== this && isFileContributor(c) && !PolicyRepo.isPolicyRepo(c) && PolicyRepo.of(c) === this) files.push(...c.synthFiles());
     }
     return checkFileList(files);
   }

@@ -49,6 +49,12 @@ export interface PolicySetProps {
   readonly annotations?: { [key: string]: string };
 
   /**
+   * Labels added to every object of the set (cdk8s chart labels).
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
    * Extra chart values written to the chart's values.yaml beside `policies` (a chart of values
    * only, e.g. an application repository's, has just these). The key `policies` is reserved.
    * @default - none
@@ -94,7 +100,7 @@ export class PolicySet extends Chart {
   private readonly configured = new Map<string, PolicySettings>();
 
   constructor(repo: PolicyRepo, id: string, props: PolicySetProps) {
-    super(repo, id, { disableResourceNameHashes: true });
+    super(repo, id, { disableResourceNameHashes: true, labels: props.labels });
     Object.defineProperty(this, POLICY_SET_SYMBOL, { value: true });
     this.repo = repo;
     this.props = props;

@@ -116,6 +116,19 @@ export function devopsRepo(scope: Construct, id = 'devops-policy'): PolicyRepo {
       validate: { message: 'name must be lowercase', pattern: { metadata: { name: '[a-z]*' } } },
     }],
   });
+  // verifyImages rules take the failure action per image verification (Kyverno 1.13)
+  const signed = new ClusterPolicy(labels, 'verify-signatures', {
+    failureAction: FailureAction.ENFORCE,
+    rules: [{
+      name: 'cosign',
+      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      verifyImages: [{
+        imageReferences: ['registry.example.com/*'],
+        attestors: [{ entries: [{ keys: { publicKeys: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n' } }] }],
+      }],
+    }],
+  });
+  labels.configure(signed, { environments: { dev: { excludedNamespaces: ['sandbox'] } } });
   // the document's last scalar keeps trailing blank lines (a `|+` block at the very end)
   new ClusterPolicy(values, 'trailing-newlines', {
     rules: [{

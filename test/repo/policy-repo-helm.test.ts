@@ -32,8 +32,12 @@ describeWithHelmRender('helm-render of the synthesized charts equals render(env)
     const repo = devopsRepo(new App());
     const done = expectHelmRenderEqualsRender(repo, tmp);
     expect(done.map((d) => `${d.environment}/${d.chart}:${d.documents}`)).toEqual([
-      'dev/backend-values:2', 'dev/devops-policy:1', 'prd/backend-values:2', 'prd/devops-policy:1',
+      'dev/backend-values:2', 'dev/devops-policy:2', 'prd/backend-values:2', 'prd/devops-policy:2',
     ]);
+    const signed = repo.render('dev').find((o) => o.metadata.name === 'verify-signatures');
+    expect(signed.spec.rules[0].verifyImages[0].failureAction).toBe('Audit');
+    expect(signed.spec.rules[0].exclude).toEqual({ any: [{ resources: { namespaces: ['sandbox'] } }] });
+    expect(repo.render('prd').find((o) => o.metadata.name === 'verify-signatures').spec.rules[0].verifyImages[0].failureAction).toBe('Enforce');
   });
 });
 

@@ -192,6 +192,13 @@ describe('per-environment settings', () => {
     expect(repo.render('prd').map((o) => [o.metadata.name, o.spec.rules[0].validate.failureAction])).toEqual([['p', 'Audit'], ['q', 'Audit']]);
   });
 
+  test('set labels reach every object of the set', () => {
+    const repo = new PolicyRepo(new App(), 'r', { environments: ['dev'] });
+    const set = new PolicySet(repo, 's', { version: '1.0.0', labels: { team: 'security' } });
+    policy(set, 'p');
+    expect(repo.render('dev')[0].metadata.labels).toEqual({ team: 'security' });
+  });
+
   test('values keys default to lowerCamelCase and can be set', () => {
     const repo = new PolicyRepo(new App(), 'r', { environments: ['dev'] });
     const set = new PolicySet(repo, 's', { version: '1.0.0' });
