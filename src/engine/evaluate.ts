@@ -57,7 +57,9 @@ function imagesOf(resource: any): any {
     for (const c of list) {
       if (typeof c?.image !== 'string') continue;
       const info = parseImage(c.image);
-      const entry: any = { registry: info.registry, name: info.name, path: info.path, reference: info.reference, referenceWithTag: info.referenceWithTag };
+      const entry: any = {
+        registry: info.registry, name: info.name, path: info.path, reference: info.reference, referenceWithTag: info.referenceWithTag,
+      };
       if (info.tag) entry.tag = info.tag;
       if (info.digest) entry.digest = info.digest;
       out[field][c.name] = entry;
@@ -391,7 +393,8 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       return { status: r.status, message: r.message ?? '' };
     }
     const body = { ...validate, context: rule.context, preconditions: rule.preconditions };
-    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues: opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName] };
+    const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
+    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues };
     ctx.__message = validate.message;
     const r = runValidation(body, input, 0, false);
     delete ctx.__message;

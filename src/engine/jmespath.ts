@@ -11,9 +11,9 @@ import { wildcardMatch } from './wildcard';
 /** The part of @jmespath-community/jmespath used here (an ES module package: loaded through its CommonJS build). */
 interface JmesPathLibrary {
   TYPE_ANY: number;
+  TreeInterpreter: { search(ast: any, data: any): any };
   registerFunction(name: string, fn: (args: any[]) => any, signature: any[], options?: { override?: boolean }): void;
   compile(expression: string): any;
-  TreeInterpreter: { search(ast: any, data: any): any };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jp: JmesPathLibrary = require('@jmespath-community/jmespath');
@@ -95,7 +95,7 @@ function cleanPath(p: string): string {
     if (part === '..') {
       if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
       else if (!abs) out.push('..');
-    } else out.push(part);
+    } else {out.push(part);}
   }
   const joined = out.join('/');
   return abs ? '/' + joined : joined || '.';
@@ -106,8 +106,19 @@ function normalizeImage(image: string): string {
   return info.reference;
 }
 
+/** The parts of an image reference (Kyverno's ImageInfo). */
+export interface ImageInfo {
+  registry: string;
+  path: string;
+  name: string;
+  tag?: string;
+  digest?: string;
+  reference: string;
+  referenceWithTag: string;
+}
+
 /** Splits an image reference the way Kyverno fills the `images` variable. */
-export function parseImage(image: string): { registry: string; path: string; name: string; tag?: string; digest?: string; reference: string; referenceWithTag: string } {
+export function parseImage(image: string): ImageInfo {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');

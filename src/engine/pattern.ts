@@ -198,7 +198,7 @@ function handle(key: string, pattern: any, resource: any, path: string, ac: Anch
     case AnchorType.EXISTENCE: {
       if (!present) return { path: '' };
       if (!Array.isArray(value)) {
-        return { path: cur, err: new PatternFailure(ErrorKind.PLAIN, `invalid resource type: Existence ^ () anchor can be used only on list/array type resource`) };
+        return { path: cur, err: new PatternFailure(ErrorKind.PLAIN, 'invalid resource type: Existence ^ () anchor can be used only on list/array type resource') };
       }
       if (!Array.isArray(pattern)) {
         return { path: cur, err: new PatternFailure(ErrorKind.PLAIN, 'invalid pattern type: Pattern has to be of list to compare against resource') };

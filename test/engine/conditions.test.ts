@@ -2,8 +2,8 @@
  * Condition operators of preconditions and deny rules, cases from
  * https://kyverno.io/docs/writing-policies/preconditions/#operators
  */
-import { evaluateOperator } from '../../src/engine/conditions';
 import { policyWith, pod, statusOf } from './helpers';
+import { evaluateOperator } from '../../src/engine/conditions';
 
 describe('operators', () => {
   test('Equals / NotEquals: strings with wildcards in the value, numbers, booleans, objects', () => {

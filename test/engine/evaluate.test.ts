@@ -3,8 +3,8 @@
  * guess. Cases from https://kyverno.io/docs/writing-policies/validate/#foreach and
  * https://kyverno.io/docs/writing-policies/external-data-sources/
  */
-import { PolicyEngine, RuleStatus } from '../../src/engine';
 import { policyWith, pod, statusOf } from './helpers';
+import { PolicyEngine, RuleStatus } from '../../src/engine';
 
 const twoContainers = pod({ containers: [{ name: 'a', image: 'nginx:1.2' }, { name: 'b', image: 'nginx:latest' }] });
 

@@ -1,11 +1,13 @@
 /**
  * match / exclude, cases from https://kyverno.io/docs/writing-policies/match-exclude/
  */
-import { kindMatches, selectorMatches } from '../../src/engine/match';
 import { pod, statusOf } from './helpers';
+import { kindMatches, selectorMatches } from '../../src/engine/match';
 
 const rule = (match: any, exclude?: any) => ({
-  apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'p' },
+  apiVersion: 'kyverno.io/v1',
+  kind: 'ClusterPolicy',
+  metadata: { name: 'p' },
   spec: { rules: [{ name: 'r', match, ...(exclude ? { exclude } : {}), validate: { message: 'm', deny: {} } }] },
 });
 const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'prod' }, spec: {} };

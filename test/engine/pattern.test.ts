@@ -3,6 +3,7 @@
  * https://kyverno.io/docs/writing-policies/validate/#patterns and #anchors
  */
 import { patternStatus, pod } from './helpers';
+import { PolicyEngine } from '../../src/engine';
 
 describe('wildcards (validate/#wildcards)', () => {
   test('"?*" requires a non-empty value', () => {
@@ -79,7 +80,7 @@ describe('anchors (validate/#anchors)', () => {
   });
   test('conditional anchor (): the rule is skipped when the condition does not hold', () => {
     // doc example: if the image is *:latest, imagePullPolicy must be Always
-    const p = { spec: { containers: [{ '(image)': '*:latest', imagePullPolicy: 'Always' }] } };
+    const p = { spec: { containers: [{ '(image)': '*:latest', 'imagePullPolicy': 'Always' }] } };
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'nginx:latest', imagePullPolicy: 'Always' }] }))).toBe('pass');
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'nginx:latest', imagePullPolicy: 'IfNotPresent' }] }))).toBe('fail');
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'nginx:1.25', imagePullPolicy: 'IfNotPresent' }] }))).toBe('skip');
@@ -89,7 +90,7 @@ describe('anchors (validate/#anchors)', () => {
   });
   test('global anchor <(): a failing global condition skips the whole rule', () => {
     // doc example: if any container uses an image from corp.reg.com, imagePullSecrets are required
-    const p = { spec: { containers: [{ name: '*', '<(image)': 'corp.reg.com/*' }], imagePullSecrets: [{ name: 'my-registry-secret' }] } };
+    const p = { spec: { containers: [{ 'name': '*', '<(image)': 'corp.reg.com/*' }], imagePullSecrets: [{ name: 'my-registry-secret' }] } };
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'nginx' }] }))).toBe('skip');
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'corp.reg.com/app' }] }))).toBe('fail');
     expect(patternStatus(p, pod({ containers: [{ name: 'c', image: 'corp.reg.com/app' }], imagePullSecrets: [{ name: 'my-registry-secret' }] }))).toBe('pass');
@@ -114,11 +115,11 @@ describe('anchors (validate/#anchors)', () => {
     expect(patternStatus(p, pod({ containers: [{ name: 'a', image: 'i', securityContext: { privileged: false } }] }))).toBe('pass');
   });
   test('a failure while an anchored key is absent from the resource is an error (validate.MatchPattern: missing anchor in resource)', () => {
-    const p = { spec: { '^(initContainers)': [{ name: '?*' }], hostNetwork: false } };
+    const p = { spec: { '^(initContainers)': [{ name: '?*' }], 'hostNetwork': false } };
     expect(patternStatus(p, pod({ hostNetwork: true }))).toBe('error');
     expect(patternStatus(p, pod({ hostNetwork: true, initContainers: [{ name: 'i', image: 'x' }] }))).toBe('fail');
     // absent negation keys are what a negation wants: a plain failure stays a failure
-    expect(patternStatus({ spec: { 'X(hostPID)': 'null', hostNetwork: false } }, pod({ hostNetwork: true }))).toBe('fail');
+    expect(patternStatus({ spec: { 'X(hostPID)': 'null', 'hostNetwork': false } }, pod({ hostNetwork: true }))).toBe('fail');
   });
   test('a scalar pattern against a list checks every item', () => {
     expect(patternStatus({ spec: { tolerations: 'x' } }, pod({ tolerations: ['x', 'x'] }))).toBe('pass');
@@ -129,10 +130,11 @@ describe('anchors (validate/#anchors)', () => {
 describe('anyPattern (validate/#anypattern)', () => {
   test('passes when any pattern passes, fails otherwise', () => {
     const policy = {
-      apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'p' },
+      apiVersion: 'kyverno.io/v1',
+      kind: 'ClusterPolicy',
+      metadata: { name: 'p' },
       spec: { rules: [{ name: 'r', match: { any: [{ resources: { kinds: ['Pod'] } }] }, validate: { anyPattern: [{ spec: { hostNetwork: false } }, { metadata: { labels: { trusted: 'true' } } }] } }] },
     };
-    const { PolicyEngine } = require('../../src/engine');
     expect(PolicyEngine.evaluate(policy, pod({ hostNetwork: true }, { labels: { trusted: 'true' } }))[0].status).toBe('pass');
     expect(PolicyEngine.evaluate(policy, pod({ hostNetwork: true }))[0].status).toBe('fail');
   });

@@ -37,7 +37,9 @@ function fixture() {
   // cdk8s-plus defaults to runAsNonRoot: true
   const web = new kplus.Deployment(test, 'web', { containers: [{ image: 'nginx:1.25', portNumber: 8080 }] });
   const root = new ApiObject(test, 'root-pod', {
-    apiVersion: 'v1', kind: 'Pod', metadata: { name: 'root-pod', labels: { team: 'a' } },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'root-pod', labels: { team: 'a' } },
     spec: { containers: [{ name: 'c', image: 'nginx', securityContext: { runAsNonRoot: false } }] },
   });
   const plusPod = new kplus.Pod(test, 'plus-pod', { containers: [{ image: 'busybox:1.36' }] });

@@ -27,11 +27,10 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    if (a === '--json') json = true;
-    else if (a.startsWith('-')) {
+    if (a === '--json') {json = true;} else if (a.startsWith('-')) {
       process.stderr.write(`Unknown option '${a}'.\n${USAGE}`);
       return 2;
-    } else paths.push(a);
+    } else {paths.push(a);}
   }
   if (paths.length === 0) {
     process.stderr.write(`No path given.\n${USAGE}`);
@@ -60,8 +59,13 @@ export async function run(args: string[]): Promise<number> {
   if (json) {
     for (const r of results) {
       process.stdout.write(JSON.stringify({
-        test: r.test, policy: r.policy, rule: r.rule, resource: r.resource,
-        expected: r.expected, actual: r.actual, reason: r.reason ?? null,
+        test: r.test,
+        policy: r.policy,
+        rule: r.rule,
+        resource: r.resource,
+        expected: r.expected,
+        actual: r.actual,
+        reason: r.reason ?? null,
       }) + '\n');
     }
   } else {
