@@ -72,15 +72,14 @@ function copySources(layer: LocatedYaml, path: string[], sources: Map<string, So
 
 /**
  * Where the value at a path was set: the last file that defined it; for a value a file deleted
- * with `null`, that `null`; for a missing value, the nearest ancestor that exists (a missing
+ * with `null` (or inside one), that `null`; for a missing value, the nearest ancestor that exists (a missing
  * top-level field points at the chart's values file).
  * @internal
  */
 export function sourceOf(merged: MergedValues, path: ReadonlyArray<string | number>): SourceLocation {
-  const deleted = merged.deletions.get(pathKey(path));
-  if (deleted) return deleted;
   for (let n = path.length; n >= 0; n--) {
-    const loc = merged.sources.get(pathKey(path.slice(0, n)));
+    const key = pathKey(path.slice(0, n));
+    const loc = merged.deletions.get(key) ?? merged.sources.get(key);
     if (loc) return loc;
   }
   return { file: '', line: 1 };

@@ -43,7 +43,9 @@ export class ValuesRuleset extends Construct implements IFileContributor {
   /**
    * The seed's backend-applications ruleset: `name`, `namespace` and `replicas` are required
    * (truthy, error) and `replicas` is an integer from 1 to 10 (warning); extends `spectral:oas`
-   * as the seed does.
+   * as the seed does. The seed writes `severity: warning`, which Spectral rejects; this writes
+   * Spectral's `warn`.
+   * @see https://docs.stoplight.io/docs/spectral/e5b9616d6d50c-rulesets#severity
    */
   public static backendApplications(scope: Construct, id: string): ValuesRuleset {
     return new ValuesRuleset(scope, id, {
