@@ -35,18 +35,23 @@ export function readme(repo: PolicyRepo, model: RepoModel): string {
       continue;
     }
     lines.push(
-      `| Policy | Kind | Severity | Category | ${envs.map(cell).join(' | ')} |`,
-      `| --- | --- | --- | --- | ${envs.map(() => '---').join(' | ')} |`,
+      `| Policy | Kind | Severity | Category | Values key | ${envs.map(cell).join(' | ')} |`,
+      `| --- | --- | --- | --- | --- | ${envs.map(() => '---').join(' | ')} |`,
     );
     for (const t of policies) {
       const p = t.policy!.construct;
       const name = `\`${p.policyName}\`${p.title ? ` ${cell(p.title)}` : ''}`;
       const perEnv = envs.map((e) => describe(t.policy!.effective.get(e)!));
-      lines.push(`| ${name} | ${p.kind} | ${p.severity ?? '-'} | ${cell(p.category ?? '-')} | ${perEnv.join(' | ')} |`);
+      lines.push(`| ${name} | ${p.kind} | ${p.severity ?? '-'} | ${cell(p.category ?? '-')} | \`${t.policy!.key}\` | ${perEnv.join(' | ')} |`);
     }
     lines.push('');
   }
-  lines.push('Values key of each policy: `policies.<key>` in `cd/values.yaml` and `cd/<env>/values.yaml`', '(settings: `enabled`, `validationFailureAction`, `background`, `excludedNamespaces`).', '');
+  lines.push(
+    'Settings of a policy live under `policies.<values key>` in `cd/values.yaml` (every environment) and',
+    '`cd/<env>/values.yaml` (one environment): `enabled`, `validationFailureAction` (`Audit` or `Enforce`),',
+    '`background` and `excludedNamespaces`. `values.schema.json` in each chart checks them.',
+    '',
+  );
   return lines.join('\n');
 }
 

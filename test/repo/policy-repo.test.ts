@@ -85,9 +85,9 @@ describe('PolicyRepo.synth', () => {
 
   test('README catalogue: each policy, its severity, its action per environment', () => {
     const text = securityRepo(new App()).synthFiles().find((f) => f.path === 'README.md')!.content;
-    expect(text).toContain('| Policy | Kind | Severity | Category | dev | qac | stg | prd |');
-    expect(text).toContain('| `require-resource-limits` Require Resource Limits | ClusterPolicy | medium | Best Practices | Audit (excludes kube-system) | Audit (excludes kube-system) | Enforce (excludes kube-system) | Enforce (excludes kube-system, legacy-batch) |');
-    expect(text).toContain('| `legacy-probes` | ClusterPolicy | low | - | disabled | disabled | disabled | Audit (excludes kube-system) |');
+    expect(text).toContain('| Policy | Kind | Severity | Category | Values key | dev | qac | stg | prd |');
+    expect(text).toContain('| `require-resource-limits` Require Resource Limits | ClusterPolicy | medium | Best Practices | `requireResourceLimits` | Audit (excludes kube-system) | Audit (excludes kube-system) | Enforce (excludes kube-system) | Enforce (excludes kube-system, legacy-batch) |');
+    expect(text).toContain('| `legacy-probes` | ClusterPolicy | low | - | `legacyProbes` | disabled | disabled | disabled | Audit (excludes kube-system) |');
     expect(text).toContain('| `disallow-latest-tag` Disallow "latest" \\| mutable tags |');
     expect(text).toContain('Image: `europe-west6-docker.pkg.dev/ops/charts/security-policy-repo:main`');
   });
