@@ -3,6 +3,7 @@
  * Each problem is `<field>: <what is wrong and what is allowed>`; the construct prefixes its path.
  * Internal module, not exported from index.
  */
+import { AutogenControllers } from './autogen';
 import { ConditionOperator } from './conditions';
 import { FailureAction, FailurePolicy, Operation, PodSecurityLevel, Severity } from './enums';
 import { isObject } from './json';
@@ -195,13 +196,19 @@ function enumProblem(out: string[], field: string, value: unknown, allowed: stri
 }
 
 /**
- * Checks of an imported manifest: only what Kyverno itself rejects, so every policy Kyverno
- * accepts imports cleanly.
+ * Checks of an imported manifest: only what Kyverno itself rejects (or silently ignores, such as
+ * an unknown autogen controller), so every policy Kyverno accepts imports cleanly.
  */
 export function manifestProblems(manifest: any): string[] {
   const out: string[] = [];
   const name = manifest?.metadata?.name;
   if (!isPolicyName(name)) out.push(`metadata.name: ${JSON.stringify(name)} is not ${SUBDOMAIN_RULE}`);
+  const autogen = manifest?.metadata?.annotations?.['pod-policies.kyverno.io/autogen-controllers'];
+  if (autogen !== undefined) {
+    for (const p of AutogenControllers.fromString(String(autogen)).problems()) {
+      out.push(`metadata.annotations["pod-policies.kyverno.io/autogen-controllers"]: ${p}`);
+    }
+  }
   const rules = manifest?.spec?.rules;
   if (!Array.isArray(rules)) {
     out.push('spec.rules: an imported policy needs a list of rules');

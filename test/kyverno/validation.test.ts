@@ -203,8 +203,15 @@ describe('bad input gives errors naming the construct path, the field and what i
 
   test('imported manifests are checked only for what Kyverno itself rejects', () => {
     const chart = newChart();
-    const manifest = { apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'ok' }, spec: { rules: [{ name: 'Any Name Kyverno Accepts', match: {} }, { name: 'Any Name Kyverno Accepts', match: {} }] } };
+    const manifest = {
+      apiVersion: 'kyverno.io/v1',
+      kind: 'ClusterPolicy',
+      metadata: { name: 'ok', annotations: { 'pod-policies.kyverno.io/autogen-controllers': 'Deployments' } },
+      spec: { rules: [{ name: 'Any Name Kyverno Accepts', match: {} }, { name: 'Any Name Kyverno Accepts', match: {} }] },
+    };
     expect(ClusterPolicy.fromManifest(chart, 'lib', manifest).node.validate()).toEqual([
+      'test/lib: metadata.annotations["pod-policies.kyverno.io/autogen-controllers"]: "Deployments" is not an autogen-controllers value Kyverno accepts'
+      + ' ("none" or a comma-separated list of Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController)',
       'test/lib: spec.rules[1].name: "Any Name Kyverno Accepts" is already the name of spec.rules[0] (rule names must be unique within a policy)',
     ]);
   });
