@@ -177,6 +177,32 @@ export class DeprecationScanner {
   }
 }
 
+/**
+ * Human-readable lines of a deprecation report, as `policy-platform deprecations` prints them.
+ */
+export class DeprecationFormat {
+  /** One finding: `REMOVED    file:line (document N): apiVersion Kind ns/name: removed in v1.25; use X`. */
+  public static finding(f: DeprecationFinding): string {
+    const where = `${f.file}:${f.line} (document ${f.documentIndex}${f.itemPath ? `, ${f.itemPath}` : ''})`;
+    const what = `${f.apiVersion} ${f.kind}${f.objectName ? ` ${f.objectNamespace ? `${f.objectNamespace}/` : ''}${f.objectName}` : ''}`;
+    const when = f.lifecycle === ApiLifecycle.REMOVED
+      ? `removed in ${f.removedIn}`
+      : `deprecated in ${f.deprecatedIn}${f.removedIn ? `, removed in ${f.removedIn}` : ''}`;
+    const to = f.replacementApi ? `use ${f.replacementApi}` : 'no replacement';
+    return `${f.lifecycle === ApiLifecycle.REMOVED ? 'REMOVED   ' : 'DEPRECATED'} ${where}: ${what}: ${when}; ${to}`;
+  }
+
+  /** The report as text: one line per finding, then a summary (each line ends with a newline). */
+  public static text(report: DeprecationReport): string {
+    const lines = report.findings.map((f) => DeprecationFormat.finding(f));
+    lines.push(
+      `${report.removedCount} removed, ${report.deprecatedCount} deprecated at ${report.kubernetesVersion} ` +
+      `(${report.objectsScanned} objects in ${report.filesScanned} files)`,
+    );
+    return lines.map((l) => l + '\n').join('');
+  }
+}
+
 function collectFiles(p: string, out: string[], explicit: boolean): void {
   const st = fs.statSync(p);
   if (st.isDirectory()) {

@@ -140,6 +140,24 @@ export class ValuesLinter {
   }
 }
 
+/**
+ * Human-readable lines of a lint report (one per result, then a summary), as
+ * `policy-platform lint` prints them.
+ */
+export class ValuesLintFormat {
+  /** The report as text (each line ends with a newline). */
+  public static text(report: ValuesLintReport): string {
+    const lines = report.results.map(
+      (r) => `${r.environment} ${r.chart} ${r.file}:${r.line} ${r.severity.padEnd(5)} ${r.rule} ${r.path}: ${r.message}`,
+    );
+    lines.push(
+      `${report.errorCount} error(s), ${report.warningCount} warning(s), ${report.results.length} result(s) ` +
+      `in ${report.charts.length} chart(s) x ${report.environments.length} environment(s) (${report.environments.join(', ')})`,
+    );
+    return lines.map((l) => l + '\n').join('');
+  }
+}
+
 /** Spectral's DiagnosticSeverity (0..3). */
 const SEVERITIES: RuleSeverity[] = [RuleSeverity.ERROR, RuleSeverity.WARN, RuleSeverity.INFO, RuleSeverity.HINT];
 

@@ -3,8 +3,7 @@
  * deprecated or removed at a Kubernetes version. Exit 1 when something is removed at that version,
  * 2 on bad usage or unreadable files, else 0.
  */
-import { ApiLifecycle } from '../../deprecations/deprecated-api';
-import { DeprecationFinding, DeprecationScanner } from '../../deprecations/deprecation-scanner';
+import { DeprecationFormat, DeprecationScanner } from '../../deprecations/deprecation-scanner';
 
 const USAGE = `Usage: policy-platform deprecations <path>... --k8s-version <version> [--json]
 
@@ -49,25 +48,11 @@ export async function run(args: string[]): Promise<number> {
   if (json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    for (const f of report.findings) process.stdout.write(formatFinding(f) + '\n');
-    process.stdout.write(
-      `${report.removedCount} removed, ${report.deprecatedCount} deprecated at ${report.kubernetesVersion} ` +
-      `(${report.objectsScanned} objects in ${report.filesScanned} files)\n`,
-    );
+    process.stdout.write(DeprecationFormat.text(report));
   }
   for (const e of report.errors) process.stderr.write(`error: ${e}\n`);
   if (report.errors.length > 0) return 2;
   return report.removedCount > 0 ? 1 : 0;
-}
-
-function formatFinding(f: DeprecationFinding): string {
-  const where = `${f.file}:${f.line} (document ${f.documentIndex}${f.itemPath ? `, ${f.itemPath}` : ''})`;
-  const what = `${f.apiVersion} ${f.kind}${f.objectName ? ` ${f.objectNamespace ? `${f.objectNamespace}/` : ''}${f.objectName}` : ''}`;
-  const when = f.lifecycle === ApiLifecycle.REMOVED
-    ? `removed in ${f.removedIn}`
-    : `deprecated in ${f.deprecatedIn}${f.removedIn ? `, removed in ${f.removedIn}` : ''}`;
-  const to = f.replacementApi ? `use ${f.replacementApi}` : 'no replacement';
-  return `${f.lifecycle === ApiLifecycle.REMOVED ? 'REMOVED   ' : 'DEPRECATED'} ${where}: ${what}: ${when}; ${to}`;
 }
 
 function usageError(message: string): number {

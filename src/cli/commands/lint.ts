@@ -4,7 +4,7 @@
  * usage or malformed input (`.spectral.yaml`, a values file), else 0.
  */
 import { ValuesLintError } from '../../values-lint/lint-error';
-import { ValuesLintReport, ValuesLinter } from '../../values-lint/values-linter';
+import { ValuesLintFormat, ValuesLintReport, ValuesLinter } from '../../values-lint/values-linter';
 
 const USAGE = `Usage: policy-platform lint <repo-dir> [--env <env>] [--json]
 
@@ -52,13 +52,7 @@ export async function run(args: string[]): Promise<number> {
   if (json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   } else {
-    for (const r of report.results) {
-      process.stdout.write(`${r.environment} ${r.chart} ${r.file}:${r.line} ${r.severity.padEnd(5)} ${r.rule} ${r.path}: ${r.message}\n`);
-    }
-    process.stdout.write(
-      `${report.errorCount} error(s), ${report.warningCount} warning(s), ${report.results.length} result(s) ` +
-      `in ${report.charts.length} chart(s) x ${report.environments.length} environment(s) (${report.environments.join(', ')})\n`,
-    );
+    process.stdout.write(ValuesLintFormat.text(report));
   }
   return report.errorCount > 0 ? 1 : 0;
 }
