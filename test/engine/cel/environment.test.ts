@@ -161,3 +161,26 @@ describe('CEL environment: Kubernetes quantity and sets libraries', () => {
     expect(() => run('quantity("500m").asInteger()')).toThrow(/not an integer/);
   });
 });
+
+describe('CEL environment: Kubernetes format, URL, IP and CIDR libraries', () => {
+  test.each([
+    ['"%s-%d".format(["a", 1])', 'a-1'],
+    ['url("https://example.com:8443/a/b?x=1").getScheme()', 'https'],
+    ['url("https://example.com:8443/a/b?x=1").getHostname()', 'example.com'],
+    ['url("https://example.com:8443/a/b?x=1").getPort()', '8443'],
+    ['url("https://example.com:8443/a/b?x=1").getEscapedPath()', '/a/b'],
+    ['url("https://example.com/?x=1&x=2").getQuery()', { x: ['1', '2'] }],
+    ['isURL("https://example.com") && isURL("/path") && !isURL("not a url")', true],
+    ['ip("10.1.2.3").family()', 4],
+    ['ip("::1").family() == 6 && ip("::1").isLoopback()', true],
+    ['isIP("10.0.0.256")', false],
+    ['cidr("10.0.0.0/8").containsIP("10.20.30.40")', true],
+    ['cidr("10.0.0.0/8").containsIP(ip("11.0.0.1"))', false],
+    ['cidr("10.0.0.0/8").containsCIDR("10.1.0.0/16")', true],
+    ['cidr("fd00::/8").containsIP("fd12::1")', true],
+    ['cidr("10.0.0.0/8").prefixLength()', 8],
+    ['isCIDR("10.0.0.0/33")', false],
+  ])('%s', (expression, expected) => {
+    expect(run(expression)).toEqual(expected);
+  });
+});
