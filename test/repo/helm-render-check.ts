@@ -16,6 +16,8 @@ import { helmRender } from '../support/shared';
 export function helmRenderChart(repoDir: string, chartName: string, environment: string): any[] {
   const bin = helmRender();
   if (!bin) throw new Error('helm-render is not available');
+  // a chart of values only has no templates/ folder: Helm renders nothing (helm-render needs the folder)
+  if (!fs.existsSync(path.join(repoDir, 'charts', chartName, 'templates'))) return [];
   const out = execFileSync(bin, ['-f', 'cd/values.yaml', '-f', `cd/${environment}/values.yaml`, `charts/${chartName}`], { cwd: repoDir, encoding: 'utf-8' });
   const docs = parseYamlDocuments(out, `helm-render ${chartName} ${environment}`);
   // Kubernetes reads the output with Go's YAML parser: it must see the same objects
