@@ -416,6 +416,8 @@ function matchContext(policy: any, opts: EvaluationOptions): MatchContext {
     roles: ui.roles,
     clusterRoles: ui.clusterRoles,
     subresource: opts.subresource,
+    parent: opts.parentResource && opts.parentResource.kind
+      ? { apiVersion: String(opts.parentResource.apiVersion ?? ''), kind: String(opts.parentResource.kind) } : undefined,
     policyNamespace: policy?.kind === 'Policy' ? policy?.metadata?.namespace ?? 'default' : undefined,
   };
 }

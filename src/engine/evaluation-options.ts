@@ -37,8 +37,14 @@ export interface EvaluationOptions {
   readonly ruleValues?: { [rule: string]: any };
   /** Per-iteration values per rule name (`foreachValues`: name → list). @default - none */
   readonly foreachValues?: { [rule: string]: any };
-  /** Subresource of the request (e.g. `exec`, `status`). @default - the main resource */
+  /** Subresource of the request (e.g. `exec`, `status`, `scale`). @default - the main resource */
   readonly subresource?: string;
+  /**
+   * For a subresource request, the parent resource (`{ apiVersion, kind }`, e.g. apps/v1
+   * Deployment for a Scale): `match.kinds` such as `Deployment/scale` are matched against it.
+   * @default - the resource itself
+   */
+  readonly parentResource?: any;
   /** Cluster resources a ValidatingPolicy may read (a test's Context file). @default - none */
   readonly contextResources?: any[];
   /** Image metadata a ValidatingPolicy may read (a test Context's `spec.images`). @default - none */

@@ -14,6 +14,8 @@ export interface MatchContext {
   readonly roles?: string[];
   readonly clusterRoles?: string[];
   readonly subresource?: string;
+  /** For a subresource request, the parent resource's apiVersion and kind (kinds match against it). */
+  readonly parent?: { apiVersion: string; kind: string };
   /** Namespace of a namespaced Policy (it only applies there). */
   readonly policyNamespace?: string;
 }
@@ -64,9 +66,6 @@ export function kindMatches(selectors: string[], resource: any, subresource = ''
       version = parts[1];
       kind = parts[2];
       sub = parts.slice(3).join('/');
-    }
-    if (kind.includes('.')) {
-      // Kind.subresource is not a Kyverno syntax; keep literal
     }
     if (!wildcardMatch(group, gvk.group) || !wildcardMatch(version, gvk.version) || !wildcardMatch(kind, gvk.kind)) continue;
     if (sub === '' ? subresource === '' || subresource === 'ephemeralcontainers' : wildcardMatch(sub, subresource)) return true;
@@ -142,7 +141,7 @@ function subjectsMatch(subjects: any[], ctx: MatchContext): boolean {
 function filterErrors(filter: any, resource: any, ctx: MatchContext): string[] {
   const d = filter.resources ?? {};
   const errs: string[] = [];
-  if (d.kinds && d.kinds.length > 0 && !kindMatches(d.kinds, resource, ctx.subresource ?? '')) {
+  if (d.kinds && d.kinds.length > 0 && !kindMatches(d.kinds, ctx.parent ?? resource, ctx.subresource ?? '')) {
     errs.push(`kind does not match ${JSON.stringify(d.kinds)}`);
   }
   const meta = resource?.metadata ?? {};

@@ -85,3 +85,13 @@ describe('resource filters', () => {
     expect(statusOf(p, pod({}, { namespace: 'team-a' }))).toBe('fail');
   });
 });
+
+describe('subresources (match-exclude/#subresources)', () => {
+  test('Deployment/scale matches a Scale request on a Deployment', () => {
+    const p = rule({ any: [{ resources: { kinds: ['Deployment/scale'] } }] });
+    const scale = { apiVersion: 'autoscaling/v1', kind: 'Scale', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 9 } };
+    expect(statusOf(p, scale, { subresource: 'scale', parentResource: { apiVersion: 'apps/v1', kind: 'Deployment' } })).toBe('fail');
+    expect(statusOf(p, scale)).toBe('excluded');
+    expect(statusOf(p, deployment)).toBe('excluded');
+  });
+});
