@@ -341,74 +341,66 @@ export const CASES: CatalogCase[] = [
       }];
     },
   },
-  {
-    name: 'PodSecurityBaseline',
-    build: (p, r) => {
-      const set = new catalog.PodSecurityBaseline(p, 'baseline');
-      const plain = deployment(r, 'plain', { image: 'nginx:1.25' });
-      const privileged = pod(r, 'privileged', { image: 'nginx:1.25', securityContext: { privileged: true } });
-      const sysadmin = pod(r, 'sysadmin', { image: 'nginx:1.25', securityContext: { capabilities: { add: [kplus.Capability.SYS_ADMIN] } } });
-      return [
-        {
-          policy: set.policyFor(catalog.PodSecurityControl.PRIVILEGED)!,
-          expectations: [
-            { object: plain, rule: 'autogen-privileged-containers', result: 'pass' },
-            { object: privileged, rule: 'privileged-containers', result: 'fail' },
-          ],
-        },
-        {
-          policy: set.policyFor(catalog.PodSecurityControl.CAPABILITIES)!,
-          expectations: [
-            { object: plain, rule: 'autogen-adding-capabilities', result: 'pass' },
-            { object: sysadmin, rule: 'adding-capabilities', result: 'fail' },
-          ],
-        },
-      ];
-    },
-  },
-  {
-    name: 'PodSecurityRestricted',
-    build: (p, r) => {
-      const set = new catalog.PodSecurityRestricted(p, 'restricted');
-      const hardened = deployment(r, 'hardened', {
-        image: 'nginx:1.25',
-        securityContext: {
-          user: 1000,
-          capabilities: { drop: [kplus.Capability.ALL] },
-          seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-        },
-      });
-      const defaults = pod(r, 'defaults', { image: 'nginx:1.25' });
-      const withNfs = pod(r, 'with-nfs', { image: 'nginx:1.25' }, { volumes: [kplus.Volume.fromNfs(r, 'nfs', 'data', { server: 'nfs.local', path: '/data' })] });
-      return [
-        {
-          policy: set.policyFor(catalog.PodSecurityControl.CAPABILITIES_STRICT)!,
-          expectations: [
-            { object: hardened, rule: 'autogen-require-drop-all', result: 'pass' },
-            { object: defaults, rule: 'require-drop-all', result: 'fail' },
-          ],
-        },
-        {
-          policy: set.policyFor(catalog.PodSecurityControl.SECCOMP_STRICT)!,
-          expectations: [
-            { object: hardened, rule: 'autogen-check-seccomp-strict', result: 'pass' },
-            { object: defaults, rule: 'check-seccomp-strict', result: 'fail' },
-          ],
-        },
-        {
-          policy: set.policyFor(catalog.PodSecurityControl.VOLUME_TYPES)!,
-          expectations: [
-            { object: hardened, rule: 'autogen-restricted-volumes', result: 'pass' },
-            { object: withNfs, rule: 'restricted-volumes', result: 'fail' },
-          ],
-        },
-      ];
-    },
-  },
+  { name: 'PodSecurityBaseline', build: (p, r) => podSecurityCase(new catalog.PodSecurityBaseline(p, 'baseline'), r) },
+  { name: 'PodSecurityRestricted', build: (p, r) => podSecurityCase(new catalog.PodSecurityRestricted(p, 'restricted'), r) },
 ];
 
-/** Removes a field from an ApiObject's JSON (for resources cdk8s-plus always fills in). */
-export function without(o: ApiObject, pointer: string): ApiObject {
-  o.addJsonPatch(JsonPatch.remove(pointer));
+/**
+ * A Pod that breaks one Pod Security control: cdk8s-plus props where cdk8s-plus has them, a JSON
+ * patch on its ApiObject where it has not.
+ */
+const VIOLATIONS: { [control: string]: (scope: Construct, name: string) => ApiObject } = {
+  [catalog.PodSecurityControl.HOST_PROCESS]: (s, n) => patched(pod(s, n, { image: 'app:1.0' }), '/spec/securityContext/windowsOptions', { hostProcess: true }),
+  [catalog.PodSecurityControl.HOST_NAMESPACES]: (s, n) => pod(s, n, { image: 'app:1.0' }, { hostNetwork: true }),
+  [catalog.PodSecurityControl.PRIVILEGED]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { privileged: true } }),
+  [catalog.PodSecurityControl.CAPABILITIES]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { capabilities: { add: [kplus.Capability.SYS_ADMIN] } } }),
+  [catalog.PodSecurityControl.HOST_PATH]: (s, n) => pod(s, n, { image: 'app:1.0' }, { volumes: [kplus.Volume.fromHostPath(s, `${n}-vol`, 'host', { path: '/' })] }),
+  [catalog.PodSecurityControl.HOST_PORTS]: (s, n) => pod(s, n, { image: 'app:1.0', ports: [{ number: 80, hostPort: 8080 }] }),
+  [catalog.PodSecurityControl.APP_ARMOR]: (s, n) => pod(s, n, { image: 'app:1.0' }, {
+    metadata: { name: n, namespace: NS, annotations: { 'container.apparmor.security.beta.kubernetes.io/main': 'unconfined' } },
+  }),
+  [catalog.PodSecurityControl.SELINUX]: (s, n) => patched(pod(s, n, { image: 'app:1.0' }), '/spec/securityContext/seLinuxOptions', { type: 'spc_t' }),
+  [catalog.PodSecurityControl.PROC_MOUNT]: (s, n) => patched(pod(s, n, { image: 'app:1.0' }), '/spec/containers/0/securityContext/procMount', 'Unmasked'),
+  [catalog.PodSecurityControl.SECCOMP]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { seccompProfile: { type: kplus.SeccompProfileType.UNCONFINED } } }),
+  [catalog.PodSecurityControl.SYSCTLS]: (s, n) => pod(s, n, { image: 'app:1.0' }, { securityContext: { sysctls: [{ name: 'kernel.msgmax', value: '65536' }] } }),
+  [catalog.PodSecurityControl.VOLUME_TYPES]: (s, n) => pod(s, n, { image: 'app:1.0' }, {
+    volumes: [kplus.Volume.fromNfs(s, `${n}-vol`, 'data', { server: 'nfs.local', path: '/data' })],
+  }),
+  [catalog.PodSecurityControl.PRIVILEGE_ESCALATION]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { allowPrivilegeEscalation: true } }),
+  [catalog.PodSecurityControl.RUN_AS_NON_ROOT]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { ensureNonRoot: false } }, { securityContext: { ensureNonRoot: false } }),
+  [catalog.PodSecurityControl.RUN_AS_NON_ROOT_USER]: (s, n) => pod(s, n, { image: 'app:1.0', securityContext: { user: 0 } }),
+  // cdk8s-plus sets no seccomp profile and drops no capability by default
+  [catalog.PodSecurityControl.SECCOMP_STRICT]: (s, n) => pod(s, n, { image: 'app:1.0' }),
+  [catalog.PodSecurityControl.CAPABILITIES_STRICT]: (s, n) => pod(s, n, { image: 'app:1.0' }),
+};
+
+function patched(o: ApiObject, pointer: string, value: any): ApiObject {
+  o.addJsonPatch(JsonPatch.add(pointer, value));
   return o;
+}
+
+/**
+ * Every control of a profile: a hardened Deployment passes each of its rules (autogen), and a Pod
+ * breaking that control fails its first rule.
+ */
+function podSecurityCase(profile: catalog.PodSecurityProfile, r: Construct): { policy: KyvernoPolicy; expectations: Expectation[] }[] {
+  const hardened = deployment(r, 'hardened', {
+    image: 'app:1.0',
+    securityContext: {
+      user: 1000,
+      capabilities: { drop: [kplus.Capability.ALL] },
+      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+    },
+  });
+  return profile.policies.map((policy) => {
+    const rules = policy.rules.map((x) => x.name);
+    const violating = VIOLATIONS[policy.control](r, `breaks-${policy.control}`);
+    return {
+      policy,
+      expectations: [
+        ...rules.map((rule) => ({ object: hardened, rule: `autogen-${rule}`, result: 'pass' as Expected })),
+        { object: violating, rule: rules[0], result: 'fail' as Expected },
+      ],
+    };
+  });
 }

@@ -40,17 +40,19 @@ function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-function build(c: CatalogCase): { repo: PolicyRepo; test: PolicyTestWithValues } {
+function build(c: CatalogCase): { repo: PolicyRepo; test: PolicyTestWithValues; expectations: number } {
   const repo = new PolicyRepo(new App(), 'catalog-repo', { environments: ['dev', 'prd'] });
   const set = new PolicySet(repo, 'catalog', { version: '1.0.0' });
   const test = new PolicyTestWithValues(set, `${kebab(c.name)}-test`, { testName: kebab(c.name) });
+  let count = 0;
   for (const { policy, expectations } of c.build(set, test)) {
+    count += expectations.length;
     for (const e of expectations) {
       test.expect(e.object, policy.policyName, e.rule, e.result as ExpectedResult);
       if (e.values) test.addValues(policy.policyName, e.object.metadata.name!, e.values);
     }
   }
-  return { repo, test };
+  return { repo, test, expectations: count };
 }
 
 describe('every catalogue policy has a PolicyTest', () => {
@@ -62,8 +64,9 @@ describe('every catalogue policy has a PolicyTest', () => {
 
   for (const c of CASES) {
     test(c.name, () => {
-      const { repo, test } = build(c);
+      const { repo, test, expectations } = build(c);
       const report = test.run();
+      expect(report.results).toHaveLength(expectations);
       expect(report.mismatches.map((m) => `${m.policy}/${m.rule} ${m.kind}/${m.resource}: expected ${m.expected}, got ${m.actual} ${m.reason ?? ''}`)).toEqual([]);
       expect(report.results.some((r) => r.expected === 'pass')).toBe(true);
       expect(report.results.some((r) => r.expected === 'fail')).toBe(true);
