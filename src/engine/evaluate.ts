@@ -107,7 +107,7 @@ function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): 
     const isProvided = provided.some((k) => k === name || k.startsWith(`${name}.`));
     if (entry.variable) {
       if (isProvided) continue;
-      ctx[name] = loadVariable(entry.variable, ctx);
+      ctx[name] = loadVariable(name, entry.variable, ctx);
       continue;
     }
     if (isProvided) continue;
@@ -116,32 +116,34 @@ function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): 
   }
 }
 
-function loadVariable(v: any, ctx: any): any {
-  let def: any = null;
-  if (v.default !== undefined) def = substituteAll(clone(v.default), ctx);
+/** A `variable` context entry, as Kyverno's variableLoader: nil is an error unless defaulted. */
+function loadVariable(name: string, v: any, ctx: any): any {
+  const path = v.jmesPath ? String(substituteString(String(v.jmesPath), ctx, SubstitutionMode.STRICT)) : '';
+  const def: any = v.default !== undefined && v.default !== null ? substituteAll(clone(v.default), ctx) : null;
   let output: any = def;
-  if (v.value !== undefined) {
-    output = substituteAll(clone(v.value), ctx);
-    if (v.jmesPath) {
-      const path = substituteString(v.jmesPath, ctx, SubstitutionMode.STRICT);
+  if (v.value !== undefined && v.value !== null) {
+    const value = substituteAll(clone(v.value), ctx);
+    if (path) {
       try {
-        output = query(String(path), output);
+        output = query(path, value);
       } catch (err) {
         if (def === null) throw err;
-        output = def;
       }
+    } else {
+      output = value;
     }
-  } else if (v.jmesPath) {
-    const path = substituteString(v.jmesPath, ctx, SubstitutionMode.STRICT);
+  } else if (path) {
     try {
-      output = query(String(path), ctx);
+      const x = query(path, ctx);
+      if (x !== null && x !== undefined) output = x;
     } catch (err) {
-      if (def === null && !(err instanceof NotFoundError)) throw err;
-      output = def;
+      if (def === null) throw err;
     }
   }
-  if ((output === null || output === undefined) && def !== null) output = def;
-  return output ?? null;
+  if (output === null || output === undefined) {
+    throw new Error(`failed to add context entry for variable ${name} since it evaluated to nil`);
+  }
+  return output;
 }
 
 /** Evaluates any/all (or a legacy list) of conditions after substitution. */
@@ -236,7 +238,13 @@ function runDeny(deny: any, ctx: any, message: string): Outcome {
 /** One validate body (rule-level or one foreach element). Undefined = nothing to validate. */
 function runValidation(body: any, input: BodyInput, nesting: number, element: boolean): Outcome | undefined {
   const { ctx } = input;
-  loadContext(body.context, ctx, input.provided);
+  try {
+    loadContext(body.context, ctx, input.provided);
+  } catch (err) {
+    if (err instanceof Unsupported) throw err;
+    if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
+    return error(`failed to load context: ${describe(err)}`);
+  }
   try {
     if (!evaluateConditions(body.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
   } catch (err) {

@@ -129,3 +129,18 @@ describe('rules the engine does not evaluate', () => {
     expect(r[0].message).toContain(kind);
   });
 });
+
+describe('variable context entries that resolve to nothing (external-data-sources/#variables)', () => {
+  const withVar = (variable: any) => policyWith({
+    context: [{ name: 'v', variable }],
+    validate: { message: 'm', deny: { conditions: { any: [{ key: '{{ v }}', operator: 'Equals', value: 'x' }] } } },
+  });
+  test('a jmesPath that finds nothing is an error without a default, the default otherwise', () => {
+    expect(statusOf(withVar({ jmesPath: 'request.object.metadata.labels.team' }), pod())).toBe('error');
+    expect(statusOf(withVar({ jmesPath: 'request.object.metadata.labels.team', default: 'x' }), pod())).toBe('fail');
+    expect(statusOf(withVar({ jmesPath: 'request.object.metadata.labels.team', default: 'y' }), pod())).toBe('pass');
+  });
+  test('a jmesPath applied to a value', () => {
+    expect(statusOf(withVar({ value: { a: 'x' }, jmesPath: 'a' }), pod())).toBe('fail');
+  });
+});
