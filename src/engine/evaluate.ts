@@ -459,12 +459,17 @@ export function evaluatePolicy(policy: any, resource: any, options: EvaluationOp
   }
   const mctx = matchContext(policy, options);
   const results: RuleResult[] = [];
+  // spec.applyRules: One stops at the first rule that applied (passed or failed)
+  const applyOne = policy?.spec?.applyRules === 'One';
+  const applied = () => applyOne && results.some((x) => x.status === RuleStatus.PASS || x.status === RuleStatus.FAIL);
   for (const rule of policy?.spec?.rules ?? []) {
+    if (applied()) return results;
     if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
     const r = evaluateBody(rule, resource, resource, options);
     results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined });
   }
   for (const gen of autogenRules(policy)) {
+    if (applied()) return results;
     if (!gen.kinds.includes(base.kind)) continue;
     if (ruleMatchFailure(gen.rule, resource, mctx) !== undefined) continue;
     let r: Outcome;

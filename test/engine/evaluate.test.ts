@@ -144,3 +144,10 @@ describe('variable context entries that resolve to nothing (external-data-source
     expect(statusOf(withVar({ value: { a: 'x' }, jmesPath: 'a' }), pod())).toBe('fail');
   });
 });
+
+test('spec.applyRules One stops after the first rule that applies (policy/#apply-rules)', () => {
+  const rule = (name: string) => ({ name, match: { any: [{ resources: { kinds: ['Pod'] } }] }, validate: { message: 'm', deny: {} } });
+  const policy = { apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'p' }, spec: { applyRules: 'One', rules: [rule('a'), rule('b')] } };
+  expect(PolicyEngine.evaluate(policy, pod()).map((r) => r.rule)).toEqual(['a']);
+  expect(PolicyEngine.evaluate({ ...policy, spec: { ...policy.spec, applyRules: 'All' } }, pod()).map((r) => r.rule)).toEqual(['a', 'b']);
+});
