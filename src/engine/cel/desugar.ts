@@ -16,8 +16,8 @@ type Node =
   | { t: 'select'; operand: Node; field: string; optional: boolean }
   | { t: 'index'; operand: Node; index: Node; optional: boolean }
   | { t: 'call'; target?: Node; fn: string; args: Node[] }
-  | { t: 'list'; elems: Node[] }
-  | { t: 'map'; entries: Array<[Node, Node]> }
+  | { t: 'list'; elems: Node[]; optional?: boolean[] }
+  | { t: 'map'; entries: Array<[Node, Node]>; optional?: boolean[] }
   | { t: 'struct'; name: string; fields: Array<[string, Node]> }
   | { t: 'unary'; op: string; operand: Node }
   | { t: 'binary'; op: string; left: Node; right: Node }
@@ -229,19 +229,34 @@ class Parser {
         return { t: 'ident', name: '.' + name.text };
       }
       if (t.text === '(') { const e = this.expr(); this.expect(')'); return e; }
-      if (t.text === '[') {
-        if (this.isOp('?')) this.fail('optional list elements are not supported');
-        return { t: 'list', elems: this.args(']') };
-      }
+      if (t.text === '[') return this.listLiteral();
       if (t.text === '{') return this.mapLiteral();
     }
     return this.fail(`unexpected '${t.text || 'end of input'}'`);
   }
 
+  /** `[a, ?b]`: an element marked `?` is an optional, included only when it has a value. */
+  private listLiteral(): Node {
+    const elems: Node[] = [];
+    const optional: boolean[] = [];
+    while (!this.isOp(']')) {
+      optional.push(this.isOp('?'));
+      if (this.isOp('?')) this.i++;
+      elems.push(this.expr());
+      if (this.isOp(',')) this.i++;
+      else break;
+    }
+    this.expect(']');
+    return { t: 'list', elems, optional };
+  }
+
+  /** `{k: v, ?k2: opt}`: an entry marked `?` takes an optional value, kept only when present. */
   private mapLiteral(): Node {
     const entries: Array<[Node, Node]> = [];
+    const optional: boolean[] = [];
     while (!this.isOp('}')) {
-      if (this.isOp('?')) this.fail('optional map entries are not supported');
+      optional.push(this.isOp('?'));
+      if (this.isOp('?')) this.i++;
       const k = this.expr();
       this.expect(':');
       entries.push([k, this.expr()]);
@@ -249,7 +264,7 @@ class Parser {
       else break;
     }
     this.expect('}');
-    return { t: 'map', entries };
+    return { t: 'map', entries, optional };
   }
 }
 
@@ -289,8 +304,12 @@ function print(n: Node): string {
       if (n.optional || inOptionalChain(n.operand)) return `__opt_idx(${print(n.operand)}, ${print(n.index)})`;
       return `${printOperand(n.operand)}[${print(n.index)}]`;
     case 'call': return printCall(n);
-    case 'list': return `[${n.elems.map(print).join(', ')}]`;
-    case 'map': return `{${n.entries.map(([k, v]) => `${print(k)}: ${print(v)}`).join(', ')}}`;
+    case 'list':
+      if (n.optional?.some(o => o)) return `__opt_list([${n.elems.map((e, i) => `[${n.optional![i]}, ${print(e)}]`).join(', ')}])`;
+      return `[${n.elems.map(print).join(', ')}]`;
+    case 'map':
+      if (n.optional?.some(o => o)) return `__opt_map([${n.entries.map(([k, v], i) => `[${n.optional![i]}, ${print(k)}, ${print(v)}]`).join(', ')}])`;
+      return `{${n.entries.map(([k, v]) => `${print(k)}: ${print(v)}`).join(', ')}}`;
     case 'struct': return `${n.name}{${n.fields.map(([k, v]) => `${k}: ${print(v)}`).join(', ')}}`;
     case 'unary': return `${n.op}(${print(n.operand)})`;
     case 'binary': return `(${print(n.left)}) ${n.op} (${print(n.right)})`;

@@ -110,6 +110,25 @@ const optionalFuncs: CelFunc[] = [
     return o.get(0)!;
   }),
   celFunc('__opt_or', [DYN, DYN], DYN, (x, y) => (requireOptional(x, 'or').size ? x : requireOptional(y, 'or'))),
+  // list and map literals with optional elements: [[isOptional, value], ...] / [[isOptional, key, value], ...]
+  celFunc('__opt_list', [LIST], LIST, items => {
+    const out: CelValue[] = [];
+    for (const item of items) {
+      const [opt, v] = [...(item as CelList)];
+      if (!opt) out.push(v);
+      else if (requireOptional(v, 'optional list element').size) out.push((v as CelList).get(0)!);
+    }
+    return out;
+  }),
+  celFunc('__opt_map', [LIST], DYN, entries => {
+    const out = new Map<any, CelValue>();
+    for (const entry of entries) {
+      const [opt, k, v] = [...(entry as CelList)];
+      if (!opt) out.set(k, v);
+      else if (requireOptional(v, 'optional map entry').size) out.set(k, (v as CelList).get(0)!);
+    }
+    return celMap(out);
+  }),
 ];
 
 // --- Kubernetes lists library -------------------------------------------------------------------

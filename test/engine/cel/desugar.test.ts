@@ -20,6 +20,8 @@ describe('desugarCel', () => {
     expect(desugarCel("m[?'k'].orValue('d')")).toBe("__opt_or_value(__opt_idx(m, 'k'), 'd')");
     expect(desugarCel('optional.of(1).value()')).toBe('__opt_value(__opt_of(1))');
     expect(desugarCel('optional.none()')).toBe('__opt_none()');
+    expect(desugarCel('[a, ?b]')).toBe('__opt_list([[false, a], [true, b]])');
+    expect(desugarCel("{'k': v, ?'o': w}")).toBe("__opt_map([[false, 'k', v], [true, 'o', w]])");
   });
 
   test('Kyverno library calls become plain functions', () => {

@@ -100,6 +100,8 @@ describe('CEL environment: optional types', () => {
     ['optional.ofNonZeroValue("").hasValue()', false],
     ['object.spec.containers[?5].hasValue()', false],
     ['optional.none().or(optional.of(3)).value()', 3],
+    ['[1, ?optional.none(), ?optional.of(2), 3]', [1, 2, 3]],
+    ['{"a": 1, ?"b": optional.none(), ?"c": object.metadata.?labels.app}', { a: 1, c: 'web' }],
   ])('%s', (expression, expected) => {
     expect(run(expression)).toEqual(expected);
   });
