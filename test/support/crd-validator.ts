@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import * as YAML from 'yaml';
 import { sharedPath } from './shared';
 
@@ -22,6 +23,9 @@ function validatorFor(version: string, apiVersion: string, kind: string): Valida
     const v = (crd.spec.versions as any[]).find((x) => x.name === ver);
     if (!v) continue;
     const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    // OpenAPI's numeric formats: the JSON type already constrains them.
+    for (const f of ['int32', 'int64', 'float', 'double', 'byte']) ajv.addFormat(f, true);
     const fn = ajv.compile(v.schema.openAPIV3Schema);
     cache.set(key, fn);
     return fn;
