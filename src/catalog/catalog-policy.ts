@@ -66,8 +66,9 @@ export abstract class CatalogPolicy extends ClusterPolicy {
    * @param rules the rules built from the typed options (`excludeNamespaces` is added to each)
    */
   protected constructor(scope: Construct, id: string, props: CatalogPolicyProps, defaults: CatalogDefaults, rules: Rule[]) {
+    const { excludeNamespaces: excluded, ...policyProps } = props;
     super(scope, id, compact({
-      ...props,
+      ...policyProps,
       name: props.name ?? defaults.name,
       title: props.title ?? defaults.title,
       category: props.category ?? defaults.category,
@@ -76,7 +77,7 @@ export abstract class CatalogPolicy extends ClusterPolicy {
       description: props.description ?? defaults.description,
       autogenControllers: props.autogenControllers ?? defaults.autogenControllers,
     }) as ClusterPolicyProps);
-    const exclude = excludeNamespaces(props.excludeNamespaces);
+    const exclude = excludeNamespaces(excluded);
     for (const rule of rules) {
       this.addRule(exclude ? withExclude(rule, exclude) : rule);
     }

@@ -27,7 +27,7 @@ describe('catalogue: security', () => {
       limits: [catalog.ComputeResource.MEMORY, catalog.ComputeResource.CPU, catalog.ComputeResource.CPU],
     });
     expect(p.toJson().spec.rules[0].validate.pattern.spec.containers[0].resources).toEqual({ limits: { cpu: '?*', memory: '?*' } });
-    expect(p.toJson().spec.rules[0].validate.message).toBe('Cpu and memory limits are required for every container.');
+    expect(p.toJson().spec.rules[0].validate.message).toBe('CPU and memory limits are required for every container.');
     new catalog.RequireResourceLimits(chart, 'none', { name: 'no-limits', requests: [], limits: [] });
     expect(problemsOf(chart)).toEqual([
       'security-policy/none: spec.rules: the policy has no rules (add at least one with rules or addRule)',
@@ -66,7 +66,7 @@ describe('catalogue: security', () => {
         { key: 'readinessProbe', operator: 'AllNotIn', value: '{{ element.keys(@)[] }}' },
       ],
     });
-    expect(all.spec.rules[0].validate.message).toBe('Liveness, readiness probes are required for all containers.');
+    expect(all.spec.rules[0].validate.message).toBe('Liveness and readiness probes are required for all containers.');
     new catalog.RequireProbes(chart, 'c', { name: 'c', probes: [] });
     expect(problemsOf(chart)).toEqual([
       'security-policy/c: spec.rules: the policy has no rules (add at least one with rules or addRule)',

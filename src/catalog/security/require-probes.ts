@@ -52,7 +52,7 @@ export class RequireProbes extends CatalogPolicy {
     const probes = order.filter((p) => (props.probes ?? order).includes(p));
     const requireAll = props.requireAll ?? false;
     const names = probes.map((p) => p.replace(/Probe$/, ''));
-    const list = requireAll ? names.join(', ') : names.join(', or ');
+    const list = joinWords(names, requireAll ? 'and' : 'or');
     // deny when the probe is not among the container's keys; `all` = none present, `any` = one missing
     const conditions = probes.map((p) => ({ key: p, operator: ConditionOperator.ALL_NOT_IN, value: '{{ element.keys(@)[] }}' }));
     super(scope, id, props, {
@@ -62,7 +62,7 @@ export class RequireProbes extends CatalogPolicy {
       severity: Severity.MEDIUM,
       subject: 'Pod',
       description: 'Probes let the kubelet restart a stuck container and keep traffic away from one that is not ready. '
-        + `This policy requires every container to define ${requireAll ? 'each of' : 'at least one of'} the ${names.join(', ')} probes.`,
+        + `This policy requires every container to define ${requireAll ? 'each of' : 'at least one of'} the ${joinWords(names, 'and')} probes.`,
       autogenControllers: AutogenControllers.of(AutogenController.DAEMON_SET, AutogenController.DEPLOYMENT, AutogenController.STATEFUL_SET),
     }, probes.length === 0 ? [] : [podRule('validate-probes', {
       message: `${capitalize(list)} probes are required for all containers.`,
@@ -74,6 +74,12 @@ export class RequireProbes extends CatalogPolicy {
     this.requireAll = requireAll;
     this.node.addValidation({ validate: () => probes.length === 0 ? ['probes: list at least one probe (allowed: livenessProbe, readinessProbe, startupProbe)'] : [] });
   }
+}
+
+/** "a", "a and b", "a, b, and c". */
+function joinWords(words: string[], conjunction: string): string {
+  if (words.length <= 2) return words.join(` ${conjunction} `);
+  return `${words.slice(0, -1).join(', ')}, ${conjunction} ${words[words.length - 1]}`;
 }
 
 function capitalize(s: string): string {

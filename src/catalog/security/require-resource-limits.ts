@@ -75,9 +75,10 @@ function uniqueSorted(values: ComputeResource[]): ComputeResource[] {
 }
 
 function describe(requests: ComputeResource[], limits: ComputeResource[]): string {
+  const label = (r: ComputeResource) => (r === ComputeResource.CPU ? 'CPU' : r);
   const parts: string[] = [];
-  if (requests.length) parts.push(`${requests.join(' and ')} requests`);
-  if (limits.length) parts.push(`${limits.join(' and ')} limits`);
+  if (requests.length) parts.push(`${requests.map(label).join(' and ')} requests`);
+  if (limits.length) parts.push(`${limits.map(label).join(' and ')} limits`);
   return parts.join(' and ');
 }
 
