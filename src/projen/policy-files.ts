@@ -41,6 +41,9 @@ export class PolicyFiles extends Component {
 
   /** Computes the file list (validating first) and registers every file with projen. */
   public preSynthesize(): void {
+    // `projen new` runs without ts-node, before the starter's definitions module exists: the files
+    // are written by the first `npx projen` instead.
+    if (process.env.PROJEN_CREATE_PROJECT === 'true') return;
     this.previous = readManifest(this.project.outdir);
     const files = checkFileList(this.contributor.synthFiles());
     for (const f of files) {

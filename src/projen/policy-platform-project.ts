@@ -1,4 +1,4 @@
-import { SampleFile, typescript } from 'projen';
+import { javascript, SampleFile, typescript } from 'projen';
 import { PolicySource } from '../platform';
 import { PolicyPlatformComponent } from './policy-platform-component';
 import { addSynthTask, POLICY_DEV_DEPS } from './project-setup';
@@ -53,6 +53,8 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
     super({
       projenrcTs: true,
       github: false,
+      release: false,
+      packageManager: javascript.NodePackageManager.NPM,
       ...options,
       sampleCode: false,
       devDeps: [...POLICY_DEV_DEPS, ...(options.devDeps ?? [])],
@@ -65,6 +67,8 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
       platformModule: options.platformModule,
     });
     addSynthTask(this);
+    // The definitions module runs at synthesis only: it may import the library, a devDependency.
+    this.eslint?.allowDevDeps(options.platformModule ?? 'src/platform.ts');
     if (options.sampleCode ?? true) {
       new SampleFile(this, options.platformModule ?? 'src/platform.ts', { contents: PLATFORM_SAMPLE });
       new SampleFile(this, `${this.testdir}/platform.test.ts`, { contents: PLATFORM_TEST });

@@ -1,4 +1,4 @@
-import { SampleFile, typescript } from 'projen';
+import { javascript, SampleFile, typescript } from 'projen';
 import { PolicyRepo, RepoImage } from '../repo';
 import { PolicyRepoComponent } from './policy-repo-component';
 import { addSynthTask, POLICY_DEV_DEPS } from './project-setup';
@@ -57,6 +57,8 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
     super({
       projenrcTs: true,
       github: false,
+      release: false,
+      packageManager: javascript.NodePackageManager.NPM,
       ...options,
       sampleCode: false,
       devDeps: [...POLICY_DEV_DEPS, ...(options.devDeps ?? [])],
@@ -69,6 +71,8 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
       policiesModule: options.policiesModule,
     });
     addSynthTask(this);
+    // The definitions module runs at synthesis only: it may import the library, a devDependency.
+    this.eslint?.allowDevDeps(options.policiesModule ?? 'src/policies.ts');
     if (options.sampleCode ?? true) {
       new SampleFile(this, options.policiesModule ?? 'src/policies.ts', { contents: REPO_POLICIES_SAMPLE });
       new SampleFile(this, `${this.testdir}/policies.test.ts`, { contents: REPO_POLICIES_TEST });

@@ -1,0 +1,92 @@
+/**
+ * Helpers of the packed-library tests: build and pack this library once, create throwaway team
+ * repositories that depend on the tarball.
+ */
+import { execFileSync } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Environment of every command: no post-synthesis installs unless asked, npm cache first. */
+export function env(extra: { [k: string]: string } = {}): NodeJS.ProcessEnv {
+  return { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+}
+
+export function run(cmd: string, args: string[], cwd: string, extra: { [k: string]: string } = {}): string {
+  try {
+    return execFileSync(cmd, args, { cwd, env: env(extra), encoding: 'utf-8', stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+  } catch (e: any) {
+    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+  }
+}
+
+/** Hash of what the package is built from (src/, package.json): one tarball per source state. */
+function sourceHash(): string {
+  const hash = crypto.createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  hash.update(fs.readFileSync(path.join(ROOT, 'package.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Compiles with jsii (lib/ and .jsii, as the build does) and packs the library with `npm pack`.
+ * The tarball is kept in .tmp/packed/<hash of src and package.json>/ so test files running in
+ * parallel build it once (a lock folder serializes them) and a changed source builds a new one.
+ */
+export function buildAndPack(): string {
+  const dir = path.join(ROOT, '.tmp', 'packed', sourceHash());
+  const done = path.join(dir, 'tarball.txt');
+  const lock = `${dir}.lock`;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  for (let waited = 0; !fs.existsSync(done); waited += 1000) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // A lock left by a killed run is stale after 5 minutes.
+      if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 300_000) fs.rmdirSync(lock);
+      if (waited > 150_000) throw new Error(`timed out waiting for ${lock}`);
+      sleep(1000);
+      continue;
+    }
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
+      const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT));
+      fs.writeFileSync(done, path.join(dir, out[0].filename));
+    } finally {
+      fs.rmdirSync(lock);
+    }
+  }
+  return fs.readFileSync(done, 'utf-8');
+}
+
+/** `name@version` of packages as installed in this checkout, so npm takes them from its cache. */
+export function localVersions(names: string[]): string[] {
+  return names.map((n) => `${n}@${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', n, 'package.json'), 'utf-8')).version}`);
+}
+
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p); else out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
