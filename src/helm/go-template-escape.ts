@@ -10,10 +10,11 @@ const OPEN = '{{ "{{" }}';
 /**
  * Returns a template text that renders to exactly `text`.
  *
- * A Kyverno variable `{{ ... }}` without a backtick is kept readable as one raw-string action
- * (`` {{`{{ request.object.metadata.name }}`}} ``); any other `{{` (JMESPath literals use backticks,
- * nested or unclosed variables) becomes `{{ "{{" }}`. Scanning left to right means no single `{`
- * can precede an emitted action and form a new delimiter with it.
+ * A Kyverno variable `{{ ... }}` on one line without a backtick is kept readable as one raw-string
+ * action (`` {{`{{ request.object.metadata.name }}`}} ``); any other `{{` (JMESPath literals use
+ * backticks, nested, unclosed or multi-line variables) becomes `{{ "{{" }}`. The one-line limit
+ * keeps a raw string from spanning scalars into lines the template emitter rewrites. Scanning left
+ * to right means no single `{` can precede an emitted action and form a new delimiter with it.
  */
 export function escapeGoTemplate(text: string): string {
   let i = text.indexOf('{{');
@@ -24,7 +25,7 @@ export function escapeGoTemplate(text: string): string {
     out += text.slice(from, i);
     const close = text.indexOf('}}', i + 2);
     const variable = close >= 0 ? text.slice(i, close + 2) : '';
-    if (variable && !variable.includes('`') && !variable.slice(2).includes('{{')) {
+    if (variable && !variable.includes('`') && !variable.includes('\n') && !variable.slice(2).includes('{{')) {
       out += '{{`' + variable + '`}}';
       from = close + 2;
     } else {

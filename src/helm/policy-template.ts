@@ -24,7 +24,7 @@ interface Tokens {
 export interface TokenizedPolicy {
   readonly yaml: string;
   readonly tokens: Tokens;
-  /** The document's last value ends with a newline (Helm would trim it at the end of a template). */
+  /** The document's last value ends with whitespace (`{{- end }}` and Helm would trim it at the end of a template). */
   readonly endsWithNewline: boolean;
 }
 
@@ -67,8 +67,8 @@ export function policyTemplate(policy: TokenizedPolicy, valuesKey: string, comme
   const out: string[] = [`{{- if ${values}.enabled }}`];
   if (comment) out.push(...comment.split('\n').map((l) => `# ${l}`));
   out.push(...body);
-  // Helm trims the trailing newlines of a rendered template; a comment line after a last value that
-  // ends with newlines (a `|+` block) keeps them part of the value
+  // `{{- end }}` and Helm trim the whitespace at the end of a rendered template; a comment line
+  // after a last value that ends with whitespace (e.g. a `|+` block) keeps it part of the value
   if (policy.endsWithNewline) out.push('# (end of document)');
   out.push('{{- end }}', '');
   return out.join('\n');
@@ -123,7 +123,7 @@ function expand(text: string, tokens: Tokens, e: Expansion): string[] {
   return out;
 }
 
-/** Whether the last scalar of the document (the one printed last) is a string ending with a newline. */
+/** Whether the last scalar of the document (the one printed last) is a string ending with whitespace (newlines, spaces in a block scalar). */
 function endsWithNewline(value: any): boolean {
   let v = value;
   for (;;) {
@@ -135,7 +135,7 @@ function endsWithNewline(value: any): boolean {
       if (keys.length === 0) return false;
       v = v[keys[keys.length - 1]];
     } else {
-      return typeof v === 'string' && v.endsWith('\n');
+      return typeof v === 'string' && /\s$/.test(v);
     }
   }
 }

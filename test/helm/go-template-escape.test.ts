@@ -41,6 +41,10 @@ describe('escapeGoTemplate', () => {
     expect(escapeGoTemplate('{{ `x` }}')).toBe('{{ "{{" }} `x` }}');
   });
 
+  test('a {{ closed only on a later line escapes only its {{ (a raw string never spans lines)', () => {
+    expect(escapeGoTemplate('a: "{{ x"\nb: "y }}"\n')).toBe('a: "{{ "{{" }} x"\nb: "y }}"\n');
+  });
+
   test('an unclosed or nested {{ escapes each delimiter', () => {
     expect(escapeGoTemplate('{{ a')).toBe('{{ "{{" }} a');
     expect(escapeGoTemplate('{{ a.{{ b }} }}')).toBe('{{ "{{" }} a.{{`{{ b }}`}} }}');
