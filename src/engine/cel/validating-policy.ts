@@ -85,7 +85,7 @@ function matchesResource(spec: any, resource: any, operation: string, ctx: CelCo
   let autogenKind: string | null = null;
   if (rules.some(r => ruleMatches(r, type, operation, name))) {
     autogenKind = '';
-  } else if (POD_CONTROLLER_KINDS.includes(type.kind) && autogenControllers(spec).includes(type.kind) && matchesOnlyPods(rules)) {
+  } else if (POD_CONTROLLER_KINDS.includes(type.kind) && autogenControllers(spec).includes(type.kind) && canAutogen(mc)) {
     const podType = BUILTIN_RESOURCE_TYPES.find(t => t.kind === 'Pod')!;
     if (rules.some(r => ruleMatches(r, podType, operation, name, true))) autogenKind = type.kind;
   }
@@ -120,8 +120,16 @@ function ruleMatches(rule: any, type: { group: string; version: string; resource
   return true;
 }
 
-function matchesOnlyPods(rules: any[]): boolean {
-  return rules.length > 0 && rules.every(r => (r.resources ?? []).length > 0 && (r.resources ?? []).every((x: string) => x === 'pods'));
+/**
+ * Kyverno's CanAutoGen: every resource rule names exactly `pods`, without resourceNames, and no
+ * namespace or object selector narrows the match.
+ */
+function canAutogen(mc: any): boolean {
+  const selects = (s: any) => s && (Object.keys(s.matchLabels ?? {}).length > 0 || (s.matchExpressions ?? []).length > 0);
+  if (selects(mc.namespaceSelector) || selects(mc.objectSelector)) return false;
+  const rules: any[] = mc.resourceRules ?? [];
+  return rules.length > 0 && rules.every(r => (r.resourceNames ?? []).length === 0
+    && (r.resources ?? []).length === 1 && r.resources[0] === 'pods');
 }
 
 /** Controller kinds autogen covers: `spec.autogen.podControllers.controllers`, default all. */

@@ -129,6 +129,16 @@ describe('evaluateValidatingPolicy: pod controller autogen', () => {
     expect(evaluateValidatingPolicy(policy, deployment('nginx'))[0].status).toBe(RuleStatus.PASS);
   });
 
+  test('no autogen when selectors, resourceNames or other resources narrow the match (Kyverno CanAutoGen)', () => {
+    const base = vpol().spec.matchConstraints;
+    const withSelector = vpol({ matchConstraints: { ...base, objectSelector: { matchLabels: { owner: 'controller' } } } });
+    expect(evaluateValidatingPolicy(withSelector, deployment('nginx'))).toEqual([]);
+    const withNames = vpol({ matchConstraints: { resourceRules: [{ ...base.resourceRules[0], resourceNames: ['d'] }] } });
+    expect(evaluateValidatingPolicy(withNames, deployment('nginx'))).toEqual([]);
+    const podsAndServices = vpol({ matchConstraints: { resourceRules: [{ ...base.resourceRules[0], resources: ['pods', 'services'] }] } });
+    expect(evaluateValidatingPolicy(podsAndServices, deployment('nginx'))).toEqual([]);
+  });
+
   test('spec.autogen.podControllers.controllers limits or disables autogen', () => {
     const onlyCronJobs = vpol({ autogen: { podControllers: { controllers: ['cronjobs'] } } });
     expect(evaluateValidatingPolicy(onlyCronJobs, deployment('nginx'))).toEqual([]);
