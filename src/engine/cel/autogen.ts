@@ -1,9 +1,8 @@
 /**
  * Pod controller autogen for CEL: a Pod expression read against a controller's pod template.
- * Kyverno rewrites expression text, `object.spec` to the template's spec (and for
- * ValidatingPolicies `object.metadata` to the template's metadata).
+ * Kyverno rewrites the expression text, `object.spec`/`object.metadata` (and `oldObject.*`) to the
+ * template's (pkg/autogen podCELReplacementRules for rules, pkg/cel/autogen for ValidatingPolicies).
  */
-
 /** Where each pod controller keeps its pod template. */
 const TEMPLATE_PATHS: { [kind: string]: string } = {
   Deployment: 'spec.template',
@@ -24,8 +23,8 @@ export function podTemplatePath(kind: string): string | undefined {
 }
 
 /**
- * `expression` rewritten for a pod controller of `kind`. With `metadata`, `object.metadata` is
- * rewritten too (ValidatingPolicy autogen); `validate.cel` autogen keeps the controller's metadata.
+ * `expression` rewritten for a pod controller of `kind`. With `metadata` (as Kyverno does for
+ * `validate.cel`, `celPreconditions` and ValidatingPolicies), `object.metadata` is rewritten too.
  */
 export function autogenExpression(expression: string, kind: string, metadata: boolean): string {
   const template = TEMPLATE_PATHS[kind];
@@ -34,10 +33,10 @@ export function autogenExpression(expression: string, kind: string, metadata: bo
   return expression.replace(new RegExp(`\\b(object|oldObject)\\.(${fields})\\b`, 'g'), (_m, root: string, field: string) => `${root}.${template}.${field}`);
 }
 
-/** A `validate.cel` block rewritten for a pod controller of `kind` (expressions, messageExpressions, variables). */
+/** A `validate.cel` block rewritten for a pod controller of `kind` (expressions, messageExpressions, variables, metadata included). */
 export function autogenCel(cel: any, kind: string): any {
   if (!cel || !TEMPLATE_PATHS[kind]) return cel;
-  const rewrite = (s: any) => (typeof s === 'string' ? autogenExpression(s, kind, false) : s);
+  const rewrite = (s: any) => (typeof s === 'string' ? autogenExpression(s, kind, true) : s);
   const expression = (e: any) => ({
     ...e,
     expression: rewrite(e.expression),

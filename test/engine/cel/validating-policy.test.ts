@@ -149,7 +149,7 @@ describe('evaluateValidatingPolicy: pod controller autogen', () => {
 });
 
 describe('validate.cel autogen rewriting', () => {
-  test('object.spec moves to the pod template; metadata only for ValidatingPolicies', () => {
+  test('object.spec and object.metadata move to the pod template (metadata only when asked)', () => {
     expect(autogenExpression('object.spec.containers.size() > 0 && oldObject.spec.x', 'Deployment', false))
       .toBe('object.spec.template.spec.containers.size() > 0 && oldObject.spec.template.spec.x');
     expect(autogenExpression('object.metadata.name', 'CronJob', true)).toBe('object.spec.jobTemplate.spec.template.metadata.name');
@@ -160,9 +160,9 @@ describe('validate.cel autogen rewriting', () => {
   test('autogenCel rewrites expressions, messageExpressions and variables', () => {
     const out = autogenCel({
       variables: [{ name: 'c', expression: 'object.spec.containers' }],
-      expressions: [{ expression: 'object.spec.hostNetwork != true', messageExpression: '"x" + object.spec.x' }],
+      expressions: [{ expression: 'object.spec.hostNetwork != true', messageExpression: '"x" + object.metadata.name' }],
     }, 'Job');
     expect(out.variables[0].expression).toBe('object.spec.template.spec.containers');
-    expect(out.expressions[0]).toEqual({ expression: 'object.spec.template.spec.hostNetwork != true', messageExpression: '"x" + object.spec.template.spec.x' });
+    expect(out.expressions[0]).toEqual({ expression: 'object.spec.template.spec.hostNetwork != true', messageExpression: '"x" + object.spec.template.metadata.name' });
   });
 });
