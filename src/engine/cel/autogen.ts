@@ -3,6 +3,7 @@
  * Kyverno rewrites the expression text, `object.spec`/`object.metadata` (and `oldObject.*`) to the
  * template's (pkg/autogen podCELReplacementRules for rules, pkg/cel/autogen for ValidatingPolicies).
  */
+
 /** Where each pod controller keeps its pod template. */
 const TEMPLATE_PATHS: { [kind: string]: string } = {
   Deployment: 'spec.template',
