@@ -104,8 +104,25 @@ function controllerRule(rule: any, cronJob: boolean): any {
   return { ...out, match, exclude };
 }
 
-/** The rules Kyverno adds for the policy's Pod rules. */
+interface Generated { readonly rulesRef: unknown; readonly annotation: unknown; readonly rules: AutogenRule[] }
+const generated = new WeakMap<object, Generated>();
+
+/**
+ * The rules Kyverno adds for the policy's Pod rules. Cached per policy object while its rules
+ * list and autogen annotation stay the same objects/values.
+ */
 export function autogenRules(policy: any): AutogenRule[] {
+  if (policy === null || typeof policy !== 'object') return [];
+  const rulesRef = policy.spec?.rules;
+  const annotation = policy.metadata?.annotations?.[AUTOGEN_ANNOTATION];
+  const cached = generated.get(policy);
+  if (cached && cached.rulesRef === rulesRef && cached.annotation === annotation) return cached.rules;
+  const rules = computeAutogenRules(policy);
+  generated.set(policy, { rulesRef, annotation, rules });
+  return rules;
+}
+
+function computeAutogenRules(policy: any): AutogenRule[] {
   const controllers = autogenControllers(policy);
   if (controllers.length === 0) return [];
   const plain = controllers.filter((c) => c !== 'CronJob');

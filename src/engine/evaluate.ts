@@ -119,10 +119,10 @@ function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): 
 /** A `variable` context entry, as Kyverno's variableLoader: nil is an error unless defaulted. */
 function loadVariable(name: string, v: any, ctx: any): any {
   const path = v.jmesPath ? String(substituteString(String(v.jmesPath), ctx, SubstitutionMode.STRICT)) : '';
-  const def: any = v.default !== undefined && v.default !== null ? substituteAll(clone(v.default), ctx) : null;
+  const def: any = v.default !== undefined && v.default !== null ? substituteAll(v.default, ctx) : null;
   let output: any = def;
   if (v.value !== undefined && v.value !== null) {
-    const value = substituteAll(clone(v.value), ctx);
+    const value = substituteAll(v.value, ctx);
     if (path) {
       try {
         output = query(path, value);
@@ -149,7 +149,7 @@ function loadVariable(name: string, v: any, ctx: any): any {
 /** Evaluates any/all (or a legacy list) of conditions after substitution. */
 function evaluateConditions(conditions: any, ctx: any, mode: SubstitutionMode): boolean {
   if (conditions === undefined || conditions === null) return true;
-  const subst = substituteAll(clone(conditions), ctx, mode);
+  const subst = substituteAll(conditions, ctx, mode);
   const one = (c: any) => evaluateOperator(c.operator, c.key, c.value);
   if (Array.isArray(subst)) return subst.every(one);
   const any: any[] | undefined = subst.any;
@@ -195,7 +195,7 @@ function runPatterns(body: any, target: any, ctx: any, ruleName: string, message
   if (body.pattern !== undefined) {
     let pattern: any;
     try {
-      pattern = substituteAll(clone(body.pattern), ctx, SubstitutionMode.STRICT, resourceAt);
+      pattern = substituteAll(body.pattern, ctx, SubstitutionMode.STRICT, resourceAt);
     } catch (err) {
       if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
       return error(`variable substitution failed: ${describe(err)}`);
@@ -208,7 +208,7 @@ function runPatterns(body: any, target: any, ctx: any, ruleName: string, message
   }
   let patterns: any[];
   try {
-    patterns = substituteAll(clone(body.anyPattern), ctx, SubstitutionMode.STRICT, resourceAt);
+    patterns = substituteAll(body.anyPattern, ctx, SubstitutionMode.STRICT, resourceAt);
   } catch (err) {
     if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
     return error(`variable substitution failed: ${describe(err)}`);
