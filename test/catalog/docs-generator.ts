@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import * as ts from 'typescript';
-import { CONTROL_SUITES, ENTRIES, CatalogEntry } from './entries';
+import { CONTROL_SUITES, CONTROL_VPOL_SUITES, ENTRIES, CatalogEntry } from './entries';
 import * as catalog from '../../src/catalog';
 import { controlDefinition } from '../../src/catalog/pod-security/pod-security-control';
 import { toYaml } from '../../src/core/yaml';
@@ -182,7 +182,10 @@ function podSecuritySection(): string[] {
     const def = controlDefinition(value);
     const rules = def.rules().map((r) => `\`${r.name}\``).join(', ');
     lines.push(`| \`${key}\` | \`${value}\` | ${def.restricted ? 'Restricted' : 'Baseline, Restricted'} | ${rules} | `
-      + `${(CONTROL_SUITES[value] ?? []).map((s) => `\`${s}\``).join(', ') || '-'} |`);
+      + `${[
+        ...(CONTROL_SUITES[value] ?? []).map((s) => `\`${s}\``),
+        ...CONTROL_VPOL_SUITES.filter((v) => v.control === value).map((v) => `\`${v.suite}\` (its resources and results)`),
+      ].join(', ') || '-'} |`);
   }
   lines.push('', '#### Options (`PodSecurityProfileProps`)', '', ...optionsTable(profileProps.members).filter((l) => !l.startsWith('Plus')));
   lines.push('#### Per-control settings (`PodSecurityControlSettings`)', '', ...optionsTable(settings.members).filter((l) => !l.startsWith('Plus')));

@@ -206,3 +206,12 @@ export const CONTROL_SUITES: { [control: string]: string[] } = {
   [catalog.PodSecurityControl.SECCOMP_STRICT]: [],
   [catalog.PodSecurityControl.CAPABILITIES_STRICT]: ['pod-security/restricted/disallow-capabilities-strict'],
 };
+
+/**
+ * Controls whose library tests only exist for the ValidatingPolicy version: their resources and
+ * expected results are run against our ClusterPolicy, each result naming our rule.
+ */
+export const CONTROL_VPOL_SUITES: { control: string; suite: string; rule: string }[] = [
+  { control: catalog.PodSecurityControl.HOST_PROCESS, suite: 'pod-security-vpol/baseline/disallow-host-process', rule: 'host-process-containers' },
+  { control: catalog.PodSecurityControl.SECCOMP_STRICT, suite: 'pod-security-vpol/restricted/restrict-seccomp-strict', rule: 'check-seccomp-strict' },
+];

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { CONTROL_SUITES, ENTRIES } from './entries';
+import { CONTROL_SUITES, CONTROL_VPOL_SUITES, ENTRIES } from './entries';
 import { PodSecurityControl, PodSecurityControlPolicy } from '../../src/catalog';
 import { KyvernoTestReport, KyvernoTestRunner } from '../../src/engine/test-runner';
 import { KyvernoPolicy } from '../../src/kyverno';
@@ -54,6 +54,18 @@ describeWithShared('catalogue passes the Kyverno library suites', () => {
         expectLibraryBehaviour(suite, policy, path.basename(suite));
       });
     }
+  }
+
+  for (const { control, suite, rule } of CONTROL_VPOL_SUITES) {
+    test(`PodSecurityControlPolicy ${control}: resources and results of ${suite}`, () => {
+      const loaded = KyvernoTestSuite.fromFile(suiteFile(suite));
+      const policy = new PodSecurityControlPolicy(new Chart(Testing.app(), 'suite'), 'policy', { control: control as PodSecurityControl }).toJson();
+      const results = loaded.definition.results.map(({ isValidatingPolicy, ...r }: any) => ({ ...r, rule }));
+      expect(results.every((r: any) => r.policy === policy.metadata.name)).toBe(true);
+      const report = KyvernoTestRunner.run({ ...loaded.definition, policies: [policy], results });
+      expect(report.results.length).toBeGreaterThan(0);
+      expect(failures(report)).toEqual([]);
+    });
   }
 
   test('every suite named in the catalogue exists', () => {
