@@ -165,14 +165,14 @@ function hasNestedAnchors(v: any): boolean {
 function handle(key: string, pattern: any, resource: any, path: string, ac: AnchorMap): Step {
   const a = parseAnchor(key);
   if (!a || a.type === AnchorType.ADD_IF_NOT_PRESENT) {
-    const element = a ? a.key : key;
+    // Kyverno's default handler: `+(key)` (a mutate anchor) is read literally as a key here
+    const element = key;
     const cur = `${path}${element}/`;
     const value = resource[element];
     if (pattern === '*') {
       if (value !== undefined && value !== null) return { path: '' };
       return { path, err: new PatternFailure(ErrorKind.PLAIN, `${path}/${element} not found`) };
     }
-    if (a && (value === undefined)) return { path: '' };
     return validateElement(value, pattern, cur, ac);
   }
   const cur = `${path}${a.key}/`;

@@ -139,3 +139,8 @@ describe('anyPattern (validate/#anypattern)', () => {
     expect(PolicyEngine.evaluate(policy, pod({ hostNetwork: true }))[0].status).toBe('fail');
   });
 });
+
+test('the add-if-not-present anchor +() belongs to mutate: in a validate pattern it is a literal key (anchors/#add-if-not-present-anchor)', () => {
+  expect(patternStatus({ metadata: { labels: { '+(team)': 'a' } } }, pod({}, { labels: { team: 'a' } }))).toBe('fail');
+  expect(patternStatus({ metadata: { labels: { '+(team)': null } } }, pod({}, { labels: { team: 'a' } }))).toBe('pass');
+});
