@@ -83,6 +83,9 @@ describe('catalogue: devops', () => {
       ['validate-namespace', ['Pod']],
       ['validate-podcontroller-namespace', ['Deployment']],
     ]);
+    // without metadata.namespace the object would be created in `default`: refused too
+    const pod = (namespace?: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x', namespace }, spec: { containers: [{ name: 'a', image: 'b:1' }] } });
+    expect([pod(), pod('default'), pod('shop')].map((r) => evaluatePolicy(json, r).map((x) => x.status))).toEqual([['fail'], ['fail'], ['pass']]);
   });
 
   test('RequirePodDisruptionBudget: threshold, apiCall context, admission only', () => {
