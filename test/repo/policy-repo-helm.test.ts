@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
 import { expectHelmRenderEqualsRender } from './helm-render-check';
+import { ClusterPolicy, FailureAction } from '../../src/kyverno';
+import { PolicyRepo, PolicySet } from '../../src/repo';
+import { ExpectedResult, PolicyTest } from '../../src/testing';
 import { crdErrors } from '../support/crd-validator';
 import { describeWithHelmRender, describeWithShared } from '../support/shared';
 
@@ -38,6 +41,24 @@ describeWithHelmRender('helm-render of the synthesized charts equals render(env)
     expect(signed.spec.rules[0].verifyImages[0].failureAction).toBe('Audit');
     expect(signed.spec.rules[0].exclude).toEqual({ any: [{ resources: { namespaces: ['sandbox'] } }] });
     expect(repo.render('prd').find((o) => o.metadata.name === 'verify-signatures').spec.rules[0].verifyImages[0].failureAction).toBe('Enforce');
+  });
+});
+
+describeWithHelmRender('a PolicyTest inside a set', () => {
+  test('its resources are not chart templates, its suite files are repository files', () => {
+    const repo = new PolicyRepo(new App(), 'r', { environments: ['dev', 'prd'] });
+    const set = new PolicySet(repo, 's', { version: '1.0.0', defaults: { environments: { dev: { failureAction: FailureAction.AUDIT } } } });
+    new ClusterPolicy(set, 'require-team', {
+      failureAction: FailureAction.ENFORCE,
+      rules: [{ name: 'team', match: { any: [{ resources: { kinds: ['Pod'] } }] }, validate: { message: 'label team is required', pattern: { metadata: { labels: { team: '?*' } } } } }],
+    });
+    const suite = new PolicyTest(set, 'pods', { environment: 'prd' });
+    const pod = new ApiObject(suite, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    suite.expect(pod, 'require-team', 'team', ExpectedResult.FAIL);
+    const paths = repo.synthFiles().map((f) => f.path);
+    expect(paths.filter((p) => p.startsWith('charts/s/templates/'))).toEqual(['charts/s/templates/require-team.yaml']);
+    expect(paths.some((p) => p.endsWith('kyverno-test.yaml'))).toBe(true);
+    expect(expectHelmRenderEqualsRender(repo, tmp).map((d) => d.documents)).toEqual([1, 1]);
   });
 });
 
