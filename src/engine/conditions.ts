@@ -31,11 +31,9 @@ function canonical(v: any): any {
 function equals(key: any, value: any): boolean {
   if (typeof key === 'boolean') return typeof value === 'boolean' && key === value;
   if (typeof key === 'number') {
+    // numbers decode as float64: a string value is parsed as a float (validateValueWithFloatPattern)
     if (typeof value === 'number') return key === value;
-    if (typeof value === 'string') {
-      const n = Number.isInteger(key) ? (/^[-+]?\d+$/.test(value.trim()) ? Number(value) : NaN) : Number(value);
-      return value.trim() !== '' && n === key;
-    }
+    if (typeof value === 'string') return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) && Number(value) === key;
     return false;
   }
   if (typeof key === 'string') {

@@ -35,12 +35,13 @@ export function validateValue(value: any, pattern: any): boolean {
   return false;
 }
 
+/** Go's strconv.ParseFloat syntax (no surrounding spaces). */
+const GO_FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+// Pattern numbers decode as float64 in Kyverno (validateFloatPattern): strings are parsed as floats
 function validateNumber(value: any, pattern: number): boolean {
   if (typeof value === 'number') return value === pattern;
-  if (typeof value === 'string') {
-    const n = Number.isInteger(pattern) ? (/^[-+]?\d+$/.test(value) ? Number(value) : NaN) : Number(value);
-    return value.trim() !== '' && n === pattern;
-  }
+  if (typeof value === 'string') return GO_FLOAT.test(value) && Number(value) === pattern;
   return false;
 }
 
