@@ -130,8 +130,8 @@ export class PolicyRepo extends Construct {
    * template order), as plain JSON. Validates the tree first.
    */
   public render(environment: string): any[] {
-    const model = this.model();
     this.checkEnvironment(environment);
+    const model = this.model();
     return model.sets.flatMap((s) => renderSetModel(model, s, environment));
   }
 
@@ -140,8 +140,8 @@ export class PolicyRepo extends Construct {
    * an environment.
    */
   public valuesOf(set: PolicySet, environment: string): { [key: string]: any } {
-    const model = this.model();
     this.checkEnvironment(environment);
+    const model = this.model();
     const s = model.sets.find((m) => m.set === set);
     if (!s) throw new Error(`${this.node.path}: ${set.node.path} is not a set of this repository`);
     return JSON.parse(JSON.stringify(mergedValues(model, s, environment)));
@@ -179,8 +179,8 @@ export class PolicyRepo extends Construct {
 
   /** @internal */
   public _renderSet(set: PolicySet, environment: string): any[] {
-    const model = this.model();
     this.checkEnvironment(environment);
+    const model = this.model();
     const s = model.sets.find((m) => m.set === set);
     return s ? renderSetModel(model, s, environment) : [];
   }
