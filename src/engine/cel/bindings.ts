@@ -110,6 +110,8 @@ export function evaluateWithVariables(env: CelEnvironment, expression: string, b
 export interface ValidationsOutcome {
   readonly outcome: 'pass' | 'fail' | 'error' | 'unsupported';
   readonly message?: string;
+  /** For errors: the expression could not be compiled (bad syntax, unknown function or variable). */
+  readonly compileError?: boolean;
 }
 
 /**
@@ -126,7 +128,8 @@ export function runValidations(env: CelEnvironment, validations: any[] | undefin
       result = evaluateWithVariables(env, expression, bindings, vars);
     } catch (e) {
       if (e instanceof CelUnsupportedError) return { outcome: 'unsupported', message: e.message };
-      return { outcome: 'error', message: `expression '${expression.trim()}' resulted in error: ${(e as Error).message}` };
+      const message = (e as Error).message;
+      return { outcome: 'error', message: `expression '${expression.trim()}' resulted in error: ${message}`, compileError: isCompileError(message) };
     }
     if (typeof result !== 'boolean') {
       return { outcome: 'error', message: `expression '${expression.trim()}' must evaluate to bool` };
@@ -146,4 +149,12 @@ function failureMessage(env: CelEnvironment, v: any, bindings: { [name: string]:
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Errors cel-go reports when it compiles an expression (Kyverno then rejects the policy), as
+ * opposed to errors of one evaluation (a missing field): syntax errors and unknown names.
+ */
+export function isCompileError(message: string): boolean {
+  return /compilation failed|unbound function|unresolved attribute|undeclared reference/.test(message);
 }

@@ -18,7 +18,7 @@ export interface CelRuleOutcome {
  * Evaluates a `validate.cel` block ({expressions, variables, paramKind, paramRef, auditAnnotations})
  * against `resource`. Pass when every expression is true; fail with the first false one's message;
  * fail too when an expression cannot be evaluated (failurePolicy Fail, as Kyverno runs them);
- * error when the parameter resource a `paramKind` needs is missing. `auditAnnotations` do not change the outcome.
+ * error when one does not compile or the parameter resource a `paramKind` needs is missing. `auditAnnotations` do not change the outcome.
  */
 export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, ruleName?: string): CelRuleOutcome {
   if (cel?.paramKind && ctx.params === undefined) {
@@ -37,6 +37,8 @@ export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, r
     case 'unsupported':
       return { status: RuleStatus.UNSUPPORTED, message: result.message };
     default:
+      // an expression that does not compile makes the policy invalid: an error, not a verdict
+      if (result.compileError) return { status: RuleStatus.ERROR, message: result.message };
       // Kyverno runs these as a ValidatingAdmissionPolicy with failurePolicy Fail: an expression
       // that cannot be evaluated denies the resource, so the rule fails (with the error as message)
       return { status: RuleStatus.FAIL, message: result.message };

@@ -47,6 +47,14 @@ describe('evaluateCelRule: outcomes and messages', () => {
     expect(r.message).toMatch(/^expression 'object.spec.nodeName == "x"' resulted in error: .*nodeName/);
   });
 
+  test('an expression that does not compile is an error, not a verdict', () => {
+    expect(evaluateCelRule(cel('object.metadata.name.'), pod()).status).toBe(RuleStatus.ERROR);
+    const unknown = evaluateCelRule(cel('object.metadata.name.noSuchFunction()'), pod());
+    expect(unknown.status).toBe(RuleStatus.ERROR);
+    expect(unknown.message).toMatch(/noSuchFunction/);
+    expect(evaluateCelRule(cel('undeclared.x == 1'), pod()).status).toBe(RuleStatus.ERROR);
+  });
+
   test('a non-boolean result is not a pass', () => {
     expect(evaluateCelRule(cel('object.metadata.name'), pod()).status).toBe(RuleStatus.FAIL);
   });
