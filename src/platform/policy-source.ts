@@ -190,6 +190,9 @@ export class PolicySource {
     if (props.kind === PolicySourceKind.REPO && !props.image) {
       this.problemList.push('the repo has no image to pull it from (set the PolicyRepo\'s image, or PolicySource.fromRepo(repo, { image }))');
     }
+    if (props.image !== undefined && /:latest(@|$)/.test(props.image) && !props.image.includes('@sha256:')) {
+      this.problemList.push(`image ${props.image}: "latest" is not a pinned tag; give the repo image a tag or a digest`);
+    }
   }
 
   /** How errors name this source, e.g. `repo security-policy (construct security-policy)`. */
@@ -256,13 +259,7 @@ interface SourceFields {
   readonly problems?: string[];
 }
 
-/** The repo's image reference, whatever shape the RepoImage has (imageRef, or its parts). */
+/** The repo's image reference (`registry/repository[:tag][@digest]`). */
 function repoImageRef(repo: PolicyRepo): string | undefined {
-  const img: any = (repo as any).image;
-  if (!img) return undefined;
-  if (typeof img.imageRef === 'string') return img.imageRef;
-  if (typeof img.imageRef === 'function') return img.imageRef();
-  const name = [img.registry, img.repository].filter(Boolean).join('/');
-  if (img.digest) return `${name}@${img.digest}`;
-  return `${name}:${img.tag ?? 'main'}`;
+  return repo.imageRef;
 }

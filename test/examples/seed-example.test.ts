@@ -185,3 +185,24 @@ describeWithHelmRender('helm-render equals rendered/', () => {
     });
   }
 });
+
+describe('npm run example', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const outdir = path.join(root, 'examples', 'out');
+  test('writes examples/out/ from scratch, prints the summary, and a second run changes no byte', () => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const first = execFileSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf-8' });
+    expect(first).toContain('Seed written to examples/out/');
+    expect(fs.readdirSync(outdir).sort()).toEqual(['backend-applications', 'devops-policy', 'policy-platform', 'security-policy']);
+    const before = snapshot(outdir);
+    execFileSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf-8' });
+    const after = snapshot(outdir);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [f, v] of before) {
+      expect(after.get(f)!.content).toBe(v.content);
+      expect(after.get(f)!.mtimeMs).toBe(v.mtimeMs);
+    }
+    // the same bytes as the in-process run of this suite
+    for (const [f, v] of snapshot(out)) expect(after.get(f)?.content).toBe(v.content);
+  }, 60_000);
+});

@@ -27,6 +27,10 @@ export class FakeRepo extends Construct {
     }];
   }
 
+  public get imageRef(): string | undefined {
+    return this.image ? `${this.image.registry}/${this.image.repository}:${this.image.tag}` : undefined;
+  }
+
   public render(env: string): any[] {
     this.renders++;
     return this.policySets[0].policies.map((p: any) => ({
