@@ -107,6 +107,9 @@ describe('catalogue: security', () => {
     const caps = new catalog.RestrictCapabilities(chart, 'b', { allowedCapabilities: ['NET_BIND_SERVICE'], requireDropAll: true }).toJson();
     expect(caps.spec.rules.map((r: any) => r.name)).toEqual(['adding-capabilities', 'require-drop-all']);
     expect(caps.spec.rules[0].validate.deny.conditions.all[0].value).toEqual(['NET_BIND_SERVICE']);
+    const none = new catalog.RestrictCapabilities(chart, 'none', { name: 'none', allowedCapabilities: [] }).toJson();
+    expect(none.spec.rules[0].validate.message).toBe('Adding capabilities is disallowed.');
+    expect(none.spec.rules[0].validate.deny.conditions.all[0].value).toEqual([]);
     new catalog.RestrictCapabilities(chart, 'c', { name: 'c', allowedCapabilities: ['CAP_SYS_ADMIN', 'net_raw'] });
     expect(problemsOf(chart)).toEqual([
       'security-policy/c: allowedCapabilities: "net_raw" is not a capability name (upper case letters and \'_\', without the CAP_ prefix)',

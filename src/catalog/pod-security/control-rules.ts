@@ -56,7 +56,9 @@ export function privilegedRules(): any[] {
 /** Baseline capabilities: nothing added beyond `allowed` (one deny over every container). */
 export function addingCapabilitiesRules(allowed: string[]): any[] {
   return [podRule('adding-capabilities', {
-    message: `Any capabilities added beyond the allowed list (${allowed.join(', ')}) are disallowed.`,
+    message: allowed.length === 0
+      ? 'Adding capabilities is disallowed.'
+      : `Any capabilities added beyond the allowed list (${allowed.join(', ')}) are disallowed.`,
     deny: {
       conditions: {
         all: [{
