@@ -6,11 +6,26 @@ import * as semver from 'semver';
 import { parseDuration, parseQuantity } from './quantity';
 import { wildcardMatch } from './wildcard';
 
-/** Go's fmt.Sprint of a decoded JSON value. */
+/** Go's fmt.Sprint of a float64 (%g, shortest): 1e+06 for a million, 0.0001 but 1e-05. */
+function goFloat(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
+  if (n === 0) return '0';
+  const [mantissa, e] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) {
+    const sign = exp < 0 ? '-' : '+';
+    return `${mantissa}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(n);
+}
+
+/** Go's fmt.Sprint of a decoded JSON value (numbers are float64). */
 function sprint(v: any): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(sprint).join(' ')}]`;
   return `map[${Object.keys(v).sort().map((k) => `${k}:${sprint(v[k])}`).join(' ')}]`;
 }

@@ -91,3 +91,10 @@ describe('preconditions and deny (preconditions/, validate/#deny-rules)', () => 
     expect(statusOf(defaulted, pod())).toBe('pass');
   });
 });
+
+test('numbers are compared as Go prints float64 values in set operators (1e+06 for a million)', () => {
+  expect(evaluateOperator('AnyIn', [80], ['80'])).toBe(true);
+  expect(evaluateOperator('AnyIn', [1000000], ['1000000'])).toBe(false);
+  expect(evaluateOperator('AnyIn', [1000000], ['1e+06'])).toBe(true);
+  expect(evaluateOperator('AllIn', [0.5], ['0.5'])).toBe(true);
+});
