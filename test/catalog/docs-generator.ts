@@ -80,6 +80,11 @@ function cell(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
+/** Prose: paragraphs kept, lines within a paragraph joined. */
+function para(s: string): string {
+  return s.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter((p) => p).join('\n\n');
+}
+
 function tag(doc: DocComment, name: string): string | undefined {
   return doc.tags.find((t) => t.name === name)?.text;
 }
@@ -131,7 +136,7 @@ function entrySection(e: CatalogEntry): string[] {
     `| \`${manifest.metadata.name}\` | ${ann['policies.kyverno.io/category']} | ${ann['policies.kyverno.io/severity']} | ${rules.join(', ')} | `
       + `${e.suites.map((s) => `\`${s.path}\`${s.build ? ' (with options)' : ''}`).join(', ') || '-'} |`,
     '',
-    cell(doc.summary),
+    para(doc.summary),
     '',
     `**Checks (default options):** ${cell(ann['policies.kyverno.io/description'] ?? '')}`,
     '',
@@ -163,9 +168,9 @@ function podSecuritySection(): string[] {
   const lines = [
     '### PodSecurityBaseline, PodSecurityRestricted',
     '',
-    cell(baseline.summary),
+    para(baseline.summary),
     '',
-    cell(restricted.summary),
+    para(restricted.summary),
     '',
     'Each control is a `PodSecurityControlPolicy` (a ClusterPolicy) with the Kyverno library\'s policy name, rule names and '
       + 'patterns, so PolicySet settings (per-environment failure action, enabled, background, excluded namespaces) apply to '
@@ -235,7 +240,7 @@ function typesSection(): string[] {
   for (const [file, name] of [['devops/require-labels.ts', 'RequiredKey'], ['devops/naming-conventions.ts', 'NamingConvention'],
     ['security/disallow-host-ports.ts', 'PortRange'], ['pod-security/pod-security-profile.ts', 'PodSecurityExceptionOptions']]) {
     const i = interfaceMembers(file, name);
-    lines.push(`### ${name}`, '', cell(i.doc.summary), '', ...optionsTable(i.members).filter((l) => !l.startsWith('Plus')));
+    lines.push(`### ${name}`, '', para(i.doc.summary), '', ...optionsTable(i.members).filter((l) => !l.startsWith('Plus')));
   }
   for (const [file, name] of [['security/require-resource-limits.ts', 'ComputeResource'], ['security/require-probes.ts', 'Probe']]) {
     lines.push(`### ${name} (enum)`, '', '| Member | Value |', '| --- | --- |');
