@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkFileList, writeFiles } from '../core/file-writer';
+import { checkFileList } from '../core/file-writer';
 import { isFileContributor, SynthFile } from '../core/synth-file';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
@@ -7,6 +7,7 @@ import { Dockerfile } from '../docker';
 import { PolicySource, PolicySourceKind } from './policy-source';
 import { Toolchain } from './toolchain';
 import { platformWorkflow } from './workflows';
+import { writeWithCleanup } from './written-files';
 
 /**
  * Options of a policy platform.
@@ -173,9 +174,13 @@ export class PolicyPlatform extends Construct {
     return checkFileList(files);
   }
 
-  /** Writes `synthFiles()` under `outdir` (unchanged files are not touched). */
+  /**
+   * Writes `synthFiles()` under `outdir`: unchanged files are not touched, and files an earlier run
+   * wrote that are no longer produced (e.g. a removed environment's) are deleted. The list of written
+   * files is kept in `.policy-platform-files.json`.
+   */
   public synth(outdir: string): void {
-    writeFiles(outdir, this.synthFiles());
+    writeWithCleanup(outdir, this.synthFiles());
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */

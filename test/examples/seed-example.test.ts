@@ -92,7 +92,7 @@ describe('the seed layout', () => {
 
   test('policy-platform: Dockerfile, index.json, rendered/<env>/all.yaml, workflow', () => {
     expect(listFiles(path.join(out, 'policy-platform'))).toEqual([
-      '.dockerignore', '.github/workflows/policy-platform.yaml', 'Dockerfile', 'index.json', 'rendered/dev/all.yaml', 'rendered/prd/all.yaml',
+      '.dockerignore', '.github/workflows/policy-platform.yaml', '.policy-platform-files.json', 'Dockerfile', 'index.json', 'rendered/dev/all.yaml', 'rendered/prd/all.yaml',
     ]);
     const index = JSON.parse(read('policy-platform/index.json'));
     expect(index.sources.map((s: any) => `${s.name}:${s.kind}`)).toEqual([

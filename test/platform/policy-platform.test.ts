@@ -254,3 +254,23 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     );
   });
 });
+
+describe('PolicyPlatform.synth', () => {
+  test('a second synth touches nothing; serving fewer environments removes their files', () => {
+    const dir = tmp();
+    const build = (environments: string[]) => {
+      const app = new App();
+      const repo = new FakeRepo(app, 'r', { environments: ['dev', 'stg', 'prd'], policies: [{ name: 'p' }] });
+      return new PolicyPlatform(app, 'p', { environments, sources: [PolicySource.fromRepo(repo as any)] });
+    };
+    build(['dev', 'stg', 'prd']).synth(dir);
+    const all = path.join(dir, 'rendered', 'stg', 'all.yaml');
+    const mtime = fs.statSync(all).mtimeMs;
+    build(['dev', 'stg', 'prd']).synth(dir);
+    expect(fs.statSync(all).mtimeMs).toBe(mtime);
+    build(['dev', 'prd']).synth(dir);
+    expect(fs.existsSync(path.join(dir, 'rendered', 'stg'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'rendered', 'prd', 'all.yaml'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.policy-platform-files.json'), 'utf-8'))).not.toContain('rendered/stg/all.yaml');
+  });
+});
