@@ -6,7 +6,7 @@
 import { autogenRules, podFromTemplate } from './autogen';
 import { evaluateOperator } from './conditions';
 import { EvaluationOptions } from './evaluation-options';
-import { NotFoundError, parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
+import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
