@@ -254,7 +254,9 @@ function runValidation(body: any, input: BodyInput, nesting: number, element: bo
   const message = substitutedMessage(body.message ?? input.ctx.__message, ctx);
   if (body.deny !== undefined) return runDeny(body.deny, ctx, message);
   if (body.pattern !== undefined || body.anyPattern !== undefined) {
-    const useElement = element && ctx.element !== null && typeof ctx.element === 'object' && body.elementScope !== false;
+    // only a map element becomes the pattern's subject (AddElementToContext); scalars and lists check the resource
+    const isMap = ctx.element !== null && typeof ctx.element === 'object' && !Array.isArray(ctx.element);
+    const useElement = element && isMap && body.elementScope !== false;
     return runPatterns(body, useElement ? ctx.element : input.target, ctx, input.ruleName, message);
   }
   if (body.foreach !== undefined) return runForeach(body.foreach, input, nesting);

@@ -151,3 +151,12 @@ test('spec.applyRules One stops after the first rule that applies (policy/#apply
   expect(PolicyEngine.evaluate(policy, pod()).map((r) => r.rule)).toEqual(['a']);
   expect(PolicyEngine.evaluate({ ...policy, spec: { ...policy.spec, applyRules: 'All' } }, pod()).map((r) => r.rule)).toEqual(['a', 'b']);
 });
+
+test('foreach elementScope: false validates the resource instead of the element (validate/#foreach)', () => {
+  const p = (elementScope?: boolean) => policyWith({
+    validate: { message: 'm', foreach: [{ list: 'request.object.spec.containers', ...(elementScope === undefined ? {} : { elementScope }), pattern: { spec: { hostNetwork: false } } }] },
+  });
+  expect(statusOf(p(false), pod({ hostNetwork: false }))).toBe('pass');
+  expect(statusOf(p(false), pod({ hostNetwork: true }))).toBe('fail');
+  expect(statusOf(p(), pod({ hostNetwork: false }))).toBe('fail');
+});
