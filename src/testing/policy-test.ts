@@ -38,6 +38,26 @@ export interface PolicyTestExpectation {
   readonly result: ExpectedResult;
 }
 
+/** Variables one rule sees in a test (a Values file's `policies[].rules[].values`), e.g. a mocked configMap or apiCall context entry. */
+export interface PolicyTestRuleValues {
+  /** Policy name. */
+  readonly policy: string;
+  /** Rule name. */
+  readonly rule: string;
+  /** Variables by name; dotted names nest (`registries.data.allowed`). */
+  readonly values: { [name: string]: any };
+}
+
+/** Variables for one resource under one policy (a Values file's `policies[].resources[].values`), e.g. `request.operation`. */
+export interface PolicyTestResourceValues {
+  /** Policy name. */
+  readonly policy: string;
+  /** The resource (inside this test). */
+  readonly resource: IConstruct;
+  /** Variables by name; dotted names nest (`request.operation`). */
+  readonly values: { [name: string]: any };
+}
+
 /** Options of a PolicyTest. */
 export interface PolicyTestProps {
   /**
@@ -60,6 +80,22 @@ export interface PolicyTestProps {
    * @default - none
    */
   readonly namespaceLabels?: { [namespace: string]: { [key: string]: string } };
+  /**
+   * Variables for every rule of every policy (Values `globalValues`).
+   * @default - none
+   */
+  readonly globalValues?: { [name: string]: any };
+  /**
+   * Variables per rule, e.g. the data of a configMap or apiCall context entry.
+   * @default - none
+   */
+  readonly ruleValues?: PolicyTestRuleValues[];
+  /**
+   * Variables per resource, e.g. `request.operation: UPDATE` (or `addResourceValues()` once the
+   * resources exist).
+   * @default - none
+   */
+  readonly resourceValues?: PolicyTestResourceValues[];
   /**
    * The requesting user (a UserInfo file).
    * @default - none
@@ -95,6 +131,8 @@ export class PolicyTest extends Chart implements IFileContributor {
   /** The set whose policies are tested. */
   public readonly policySet: PolicySet;
   private readonly expectations: PolicyTestExpectation[] = [];
+  private readonly ruleValues: PolicyTestRuleValues[] = [];
+  private readonly resourceValues: PolicyTestResourceValues[] = [];
   private readonly props: PolicyTestProps;
 
   constructor(scope: PolicySet, id: string, props: PolicyTestProps = {}) {
@@ -106,12 +144,24 @@ export class PolicyTest extends Chart implements IFileContributor {
     this.props = props;
     this.testName = props.testName ?? id;
     for (const e of props.expectations ?? []) this.expectations.push(e);
+    for (const v of props.ruleValues ?? []) this.ruleValues.push(v);
+    for (const v of props.resourceValues ?? []) this.resourceValues.push(v);
     this.node.addValidation({ validate: () => this.problems() });
   }
 
   /** Adds an expected result. */
   public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult): void {
     this.expectations.push({ resource, policy, rule, result });
+  }
+
+  /** Adds variables for one rule (e.g. the data of a mocked configMap context entry). */
+  public addRuleValues(values: PolicyTestRuleValues): void {
+    this.ruleValues.push(values);
+  }
+
+  /** Adds variables for one resource under one policy (e.g. `request.operation`). */
+  public addResourceValues(values: PolicyTestResourceValues): void {
+    this.resourceValues.push(values);
   }
 
   /** The test's resources (every ApiObject of this chart), sorted by kind, namespace and name. */
@@ -209,13 +259,38 @@ export class PolicyTest extends Chart implements IFileContributor {
   }
 
   private valuesDocument(): any {
-    const labels = this.props.namespaceLabels;
-    if (!labels || Object.keys(labels).length === 0) return undefined;
-    return {
-      apiVersion: 'cli.kyverno.io/v1alpha1',
-      kind: 'Values',
-      namespaceSelector: Object.keys(labels).sort().map((name) => ({ name, labels: labels[name] })),
+    const labels = this.props.namespaceLabels ?? {};
+    const doc: any = { apiVersion: 'cli.kyverno.io/v1alpha1', kind: 'Values' };
+    if (this.props.globalValues && Object.keys(this.props.globalValues).length > 0) doc.globalValues = this.props.globalValues;
+    const byPolicy = new Map<string, { rules: Map<string, any>; resources: Map<string, any> }>();
+    const entry = (policy: string) => {
+      let e = byPolicy.get(policy);
+      if (!e) byPolicy.set(policy, e = { rules: new Map(), resources: new Map() });
+      return e;
     };
+    for (const rv of this.ruleValues) {
+      const rules = entry(rv.policy).rules;
+      rules.set(rv.rule, { ...(rules.get(rv.rule) ?? {}), ...rv.values });
+    }
+    for (const rv of this.resourceValues) {
+      const name = apiObjectOf(rv.resource)?.toJson().metadata?.name;
+      if (!name) continue;
+      const resources = entry(rv.policy).resources;
+      resources.set(name, { ...(resources.get(name) ?? {}), ...rv.values });
+    }
+    if (byPolicy.size > 0) {
+      doc.policies = [...byPolicy.keys()].sort().map((name) => {
+        const e = byPolicy.get(name)!;
+        const p: any = { name };
+        if (e.rules.size > 0) p.rules = [...e.rules.keys()].sort().map((rule) => ({ name: rule, values: e.rules.get(rule) }));
+        if (e.resources.size > 0) p.resources = [...e.resources.keys()].sort().map((r) => ({ name: r, values: e.resources.get(r) }));
+        return p;
+      });
+    }
+    if (Object.keys(labels).length > 0) {
+      doc.namespaceSelector = Object.keys(labels).sort().map((name) => ({ name, labels: labels[name] }));
+    }
+    return Object.keys(doc).length > 2 ? doc : undefined;
   }
 
   private userInfoDocument(): any {
@@ -241,6 +316,16 @@ export class PolicyTest extends Chart implements IFileContributor {
       problems.push(`environment: ${JSON.stringify(this.props.environment)} is not an environment of the repository (${envs.join(', ')})`);
     }
     const policies = new Map(this.policySet.policies.map((p) => [p.policyName, p]));
+    this.ruleValues.forEach((rv, i) => {
+      const policy = policies.get(rv.policy);
+      if (!policy) problems.push(`ruleValues[${i}].policy: no policy named ${JSON.stringify(rv.policy)} in set ${this.policySet.chartName}`);
+      else if (!policy.rules.some((r: any) => r.name === rv.rule)) problems.push(`ruleValues[${i}].rule: policy ${rv.policy} has no rule ${JSON.stringify(rv.rule)}`);
+    });
+    this.resourceValues.forEach((rv, i) => {
+      if (!policies.has(rv.policy)) problems.push(`resourceValues[${i}].policy: no policy named ${JSON.stringify(rv.policy)} in set ${this.policySet.chartName}`);
+      const obj = apiObjectOf(rv.resource);
+      if (!obj || Chart.of(obj) !== this) problems.push(`resourceValues[${i}].resource: ${rv.resource.node.path} is not a Kubernetes object inside this test`);
+    });
     this.expectations.forEach((e, i) => {
       const field = `expectations[${i}]`;
       const obj = apiObjectOf(e.resource);

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ClusterPolicy, FailureAction } from '../../src/kyverno';
+import { ClusterPolicy, ConditionOperator, FailureAction } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
 
@@ -137,4 +137,50 @@ test('bad expectations are reported with the construct path, the field and what 
   expect(() => repo.synthFiles()).toThrow(/security\/baseline\/pods: expectations\[0\]\.policy: no policy named "no-such-policy" in set baseline \(policies: require-non-root, require-team-label\)/);
   expect(() => repo.synthFiles()).toThrow(/expectations\[1\]\.rule: policy require-team-label has no rule "nope" \(rules: team\)/);
   expect(() => repo.synthFiles()).toThrow(/expectations\[2\]\.resource: security\/baseline\/other\/outside is not inside this test/);
+});
+
+test('values mock a live lookup (configMap) and set request.operation per resource; they go to values.yaml', () => {
+  const app: App = Testing.app();
+  const repo = new PolicyRepo(app, 'security', { environments: ['dev'] });
+  const set = new PolicySet(repo, 'registries', { version: '1.0.0' });
+  new ClusterPolicy(set, 'allowed-registries', {
+    rules: [{
+      name: 'registry',
+      match: { any: [{ resources: { kinds: ['Pod'] } }] },
+      context: [{ name: 'allowed', configMap: { name: 'registries', namespace: 'kyverno' } }],
+      preconditions: { all: [{ key: '{{ request.operation }}', operator: ConditionOperator.NOT_EQUALS, value: 'DELETE' }] },
+      validate: {
+        message: 'registry not allowed',
+        deny: { conditions: { any: [{ key: '{{ images.containers.*.registry }}', operator: ConditionOperator.ANY_NOT_IN, value: '{{ allowed.data.list }}' }] } },
+      },
+    }],
+  });
+  const test = new PolicyTest(set, 'registry', {
+    ruleValues: [{ policy: 'allowed-registries', rule: 'registry', values: { 'allowed.data.list': ['ghcr.io'] } }],
+  });
+  const good = new kplus.Pod(test, 'good', { containers: [{ image: 'ghcr.io/acme/app:1' }] });
+  const bad = new kplus.Pod(test, 'bad', { containers: [{ image: 'docker.io/library/nginx:1' }] });
+  const deleted = new kplus.Pod(test, 'deleted', { containers: [{ image: 'docker.io/library/nginx:1' }] });
+  test.addResourceValues({ policy: 'allowed-registries', resource: deleted, values: { 'request.operation': 'DELETE' } });
+  test.expect(good, 'allowed-registries', 'registry', ExpectedResult.PASS);
+  test.expect(bad, 'allowed-registries', 'registry', ExpectedResult.FAIL);
+  test.expect(deleted, 'allowed-registries', 'registry', ExpectedResult.SKIP);
+  test.verify();
+  const values = test.synthFiles().find((f) => f.path.endsWith('values.yaml'))!;
+  expect(values.content).toBe([
+    'apiVersion: cli.kyverno.io/v1alpha1',
+    'kind: Values',
+    'policies:',
+    '  - name: allowed-registries',
+    '    rules:',
+    '      - name: registry',
+    '        values:',
+    '          allowed.data.list:',
+    '            - ghcr.io',
+    '    resources:',
+    '      - name: security-registries-registry-deleted',
+    '        values:',
+    '          request.operation: DELETE',
+    '',
+  ].join('\n'));
 });
