@@ -4,7 +4,8 @@
  * Compiles with jsii and packs the library (`npm pack`), creates a throwaway team repository that
  * depends on the tarball (npm installs it with projen, cdk8s, constructs and ts-node from the npm
  * cache), writes a `.projenrc.ts` with PolicyRepoProject, runs `npx projen synth` and checks the
- * seed layout; then removes an environment, synthesizes again and checks its files are gone.
+ * seed layout; then removes an environment, synthesizes again and checks its files are gone;
+ * finally plain `npx projen` changes no byte.
  * (packed-starter.test.ts does the same for `npx projen new --from <tarball> policy-repo`.)
  */
 import * as fs from 'fs';
@@ -101,4 +102,10 @@ test('a team repo synthesizes the seed layout with `npx projen synth`, and drops
   expect(fs.existsSync(path.join(team, 'rendered', 'qac'))).toBe(false);
   expect(after).toEqual(expect.arrayContaining(['cd/dev/values.yaml', 'cd/stg/values.yaml', 'cd/prd/values.yaml', 'rendered/prd/security-policy.yaml']));
   expect(JSON.parse(fs.readFileSync(path.join(team, '.projen', 'files.json'), 'utf-8')).files.filter((f: string) => f.includes('qac'))).toEqual([]);
+
+  // Plain `npx projen` synthesizes too, and changes no byte.
+  const before = new Map(after.map((f) => [f, fs.readFileSync(path.join(team, f), 'utf-8')]));
+  run('npx', ['projen'], team, noPost);
+  expect(listFiles(team)).toEqual(after);
+  for (const [f, content] of before) expect(fs.readFileSync(path.join(team, f), 'utf-8')).toBe(content);
 });
