@@ -101,9 +101,11 @@ function cleanPath(p: string): string {
   return abs ? '/' + joined : joined || '.';
 }
 
+/** image_normalize: Docker's normalized name (docker.io/library/...) with :latest when untagged. */
 function normalizeImage(image: string): string {
-  const info = parseImage(image);
-  return info.reference;
+  const info = parseImage(image, true);
+  const base = `${info.registry}/${info.path}`;
+  return base + (info.tag ? `:${info.tag}` : '') + (info.digest ? `@${info.digest}` : '');
 }
 
 /** The parts of an image reference (Kyverno's ImageInfo). */
@@ -117,8 +119,12 @@ export interface ImageInfo {
   referenceWithTag: string;
 }
 
-/** Splits an image reference the way Kyverno fills the `images` variable. */
-export function parseImage(image: string): ImageInfo {
+/**
+ * Splits an image reference the way Kyverno fills the `images` variable (GetImageInfo: the default
+ * registry docker.io is added when the first segment is not a host, `latest` when there is no tag
+ * or digest). `dockerLibrary` adds Docker's `library/` to single-segment Docker Hub paths.
+ */
+export function parseImage(image: string, dockerLibrary = false): ImageInfo {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -138,17 +144,17 @@ export function parseImage(image: string): ImageInfo {
   const first = rest.indexOf('/');
   if (first >= 0) {
     const head = rest.slice(0, first);
-    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+    if (head.includes('.') || head.includes(':') || head === 'localhost' || head !== head.toLowerCase()) {
       registry = head;
       path = rest.slice(first + 1);
     }
   }
-  if (registry === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  if (dockerLibrary && registry === 'docker.io' && !path.includes('/')) path = `library/${path}`;
   if (!tag && !digest) tag = 'latest';
   const name = path.slice(path.lastIndexOf('/') + 1);
   const base = `${registry}/${path}`;
-  const reference = base + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
-  return { registry, path, name, tag, digest, reference, referenceWithTag: base + (tag ? `:${tag}` : '') };
+  const reference = digest ? `${base}@${digest}` : `${base}:${tag}`;
+  return { registry, path, name, tag, digest, reference, referenceWithTag: tag ? `${base}:${tag}` : base };
 }
 
 let registered = false;

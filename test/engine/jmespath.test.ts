@@ -2,7 +2,7 @@
  * JMESPath variables and Kyverno's custom functions, cases from
  * https://kyverno.io/docs/writing-policies/jmespath/ and https://kyverno.io/docs/writing-policies/variables/
  */
-import { NotFoundError, query, substituteAll, SubstitutionMode } from '../../src/engine/jmespath';
+import { NotFoundError, parseImage, query, substituteAll, SubstitutionMode } from '../../src/engine/jmespath';
 
 const data = { request: { object: { metadata: { name: 'web', labels: { app: 'x' } }, spec: { containers: [{ name: 'a', image: 'nginx:1.2' }, { name: 'b', image: 'busybox' }] } } } };
 
@@ -69,4 +69,11 @@ describe('variables', () => {
     expect(substituteAll('{{ request.object.metadata.annotations.x }}', data, SubstitutionMode.PRECONDITIONS)).toBe('');
     expect(substituteAll("{{ request.object.metadata.annotations.x || 'none' }}", data)).toBe('none');
   });
+});
+
+test('the images variable splits references as Kyverno GetImageInfo does (variables/#variables-from-container-images)', () => {
+  expect(parseImage('nginx')).toMatchObject({ registry: 'docker.io', path: 'nginx', name: 'nginx', tag: 'latest', reference: 'docker.io/nginx:latest' });
+  expect(parseImage('ghcr.io/acme/app:1.2')).toMatchObject({ registry: 'ghcr.io', path: 'acme/app', name: 'app', tag: '1.2' });
+  expect(parseImage('localhost:5000/app@sha256:abc')).toMatchObject({ registry: 'localhost:5000', path: 'app', digest: 'sha256:abc', reference: 'localhost:5000/app@sha256:abc' });
+  expect(parseImage('bitnami/redis:7')).toMatchObject({ registry: 'docker.io', path: 'bitnami/redis', tag: '7' });
 });
