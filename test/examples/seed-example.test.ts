@@ -9,7 +9,8 @@ import * as path from 'path';
 import { writeSeed } from '../../examples/main';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { checkDockerfile } from '../docker/dockerfile-check';
-import { describeWithHelmRender, helmRender } from '../support/shared';
+import { crdErrors } from '../support/crd-validator';
+import { describeWithHelmRender, describeWithShared, helmRender } from '../support/shared';
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -125,6 +126,16 @@ describe('the platform Dockerfile', () => {
       const report = checkDockerfile(read(`${r}/Dockerfile`));
       expect(report.diagnostics).toEqual([]);
       expect(read(`${r}/Dockerfile`)).toContain(`/repos/${r}/`);
+    }
+  });
+});
+
+describeWithShared('Kyverno CRD schema', () => {
+  test('every manifest the platform renders validates against the Kyverno 1.13.2 CRDs', () => {
+    for (const env of ['dev', 'prd']) {
+      for (const m of parseYamlDocuments(read(`policy-platform/rendered/${env}/all.yaml`))) {
+        expect({ env, name: m.metadata.name, errors: crdErrors(m, 'v1.13.2') }).toEqual({ env, name: m.metadata.name, errors: [] });
+      }
     }
   });
 });
