@@ -58,6 +58,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
 });
 
+// ESLint's project service reads the nearest tsconfig.json: give examples/ and bench/ their own.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', 'out'],
+    },
+  });
+}
+
 const tsNode = 'ts-node --prefer-ts-exts --transpile-only --project tsconfig.scripts.json';
 project.addTask('example', {
   description: 'Synthesize the seed example (examples/) into examples/out/',
