@@ -203,8 +203,10 @@ function runPatterns(body: any, target: any, ctx: any, ruleName: string, message
     const r = matchPattern(target, pattern);
     if (r.status === 'pass') return pass(`validation rule '${ruleName}' passed.`);
     if (r.status === 'skip') return skip(r.message);
-    const text = `validation error: ${message ? message + '. ' : ''}rule ${ruleName} failed at path ${r.path}`;
-    return r.status === 'error' ? error(`${text}: ${r.message}`) : fail(text);
+    // buildErrorMessage: a missing anchored key (no path) is an execution error
+    return r.status === 'error'
+      ? error(`validation error: ${sentence(message)}rule ${ruleName} execution error: ${r.message}`)
+      : fail(`validation error: ${sentence(message)}rule ${ruleName} failed at path ${r.path}`);
   }
   let patterns: any[];
   try {
@@ -222,7 +224,13 @@ function runPatterns(body: any, target: any, ctx: any, ruleName: string, message
     else failed.push(r.path === '' ? `rule ${ruleName}[${i}] failed: ${r.message}` : `rule ${ruleName}[${i}] failed at path ${r.path}`);
   }
   if (skipped.length > 0 && failed.length === 0) return skip(skipped.join(' '));
-  return fail(`validation error: ${message ? message + '. ' : ''}${failed.join(' ')}`);
+  return fail(`validation error: ${sentence(message)}${failed.join(' ')}`);
+}
+
+/** The rule message as Kyverno prefixes it to pattern errors: ending with a period, then a space. */
+function sentence(message: string): string {
+  if (!message) return '';
+  return message.endsWith('.') ? `${message} ` : `${message}. `;
 }
 
 function runDeny(deny: any, ctx: any, message: string): Outcome {
