@@ -3,20 +3,42 @@ import * as YAML from 'yaml';
 /**
  * Stringify options shared by every YAML file we write. YAML 1.1 quoting is used because Helm and
  * Kubernetes parse with YAML 1.1 rules (go-yaml v2): `yes`, `on`, `0x1f` must stay strings.
+ * Double-quoted strings are written as JSON escapes on one line, which every parser reads alike.
  */
 const STRINGIFY: YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions = {
   version: '1.1',
   lineWidth: 0,
   minContentWidth: 0,
   aliasDuplicateObjects: false,
+  doubleQuotedAsJSON: true,
+  doubleQuotedMinMultiLineLength: 1e9,
 };
+
+/** Octal in YAML 1.2 notation: yaml 1.1 leaves it plain, but Go's parser reads a number. */
+const OCTAL_12 = /^[-+]?0o[0-7]+$/i;
+
+/**
+ * Multi-line strings that a block scalar cannot carry faithfully to Go's parser: a tab, a
+ * whitespace-only line, or a leading space (block indentation would swallow or reject them).
+ */
+function blockUnsafe(s: string): boolean {
+  return s.includes('\n') && (s.includes('\t') || /(^|\n)[ ]+(\n|$)/.test(s) || /^\s/.test(s) || / \n/.test(s) || /\r/.test(s));
+}
 
 /**
  * One YAML document, deterministic for the same input.
  * @internal
  */
 export function toYaml(value: unknown): string {
-  return YAML.stringify(value, STRINGIFY);
+  const doc = new YAML.Document(value, STRINGIFY);
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && (OCTAL_12.test(node.value) || blockUnsafe(node.value))) {
+        node.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  return doc.toString(STRINGIFY);
 }
 
 /**

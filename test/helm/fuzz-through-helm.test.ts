@@ -13,12 +13,10 @@ import { PolicyRepo, PolicySet } from '../../src/repo';
 import { expectHelmRenderEqualsRender } from '../repo/helm-render-check';
 import { describeWithHelmRender } from '../support/shared';
 
-// No tab: src/core/yaml.ts writes a string such as "\t\n\n" as a `|+` block whose line starts with a tab
-// after the indentation, which Go's YAML parser (Kubernetes, Helm) rejects; that is core's to fix.
-// (Other seeds, e.g. 15 and 16, find a core issue too: a whitespace-only line such as in "\n\n  \n" is
-// written as a `|+` block that the yaml library itself parses back without its spaces.)
+// Tabs, whitespace-only lines and YAML 1.2 octals are here on purpose: src/core/yaml.ts once wrote them
+// in forms Go's YAML parser (Kubernetes, Helm) rejects or reads differently.
 const PIECES = ['{{', '}}', '{', '}', '`', '"', '\'', '#', ': ', ':', '-', '- ', '|', '>', '\n', '\n\n', ' ', '  ', '\\', 'ü', '日本', '—', '%', '@', '&', '*', '!', '?', '[', ']', ',', 'yes', 'null', '0x1f', '1e3', '~',
-  '{{ request.object.metadata.name }}', '{{ `x` }}', '{{-', '-}}', '/*', '*/', 'a', 'b', '.', '$', '\r\n'];
+  '{{ request.object.metadata.name }}', '{{ `x` }}', '{{-', '-}}', '/*', '*/', 'a', 'b', '.', '$', '\r\n', '\t', '\t\n', '0o17', '\n  \n'];
 
 /** Deterministic PRNG (Park-Miller minimal standard). */
 function rng(seed: number): () => number {
