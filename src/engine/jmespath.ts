@@ -3,6 +3,7 @@
  * functions (pkg/engine/jmespath), a NotFound error for plain field paths that do not exist (the
  * behaviour of Kyverno's "Unknown key" error), and `{{ ... }}` variable substitution.
  */
+import { createHash } from 'crypto';
 import * as semver from 'semver';
 import * as YAML from 'yaml';
 import { formatDuration, formatQuantity, parseDuration, parseQuantity } from './quantity';
@@ -288,7 +289,9 @@ function registerKyvernoFunctions(): void {
     const end = b ? Date.parse(str(b, 'time_since')) : Date.now();
     return formatDuration((end - start) / 1000);
   }, sig(3, 1));
-  for (const name of ['random', 'x509_decode', 'time_to_cron', 'time_parse', 'time_truncate', 'sha256']) {
+  reg('sha256', ([v]) => createHash('sha256').update(str(v, 'sha256')).digest('hex'), ANY);
+  reg('md5', ([v]) => createHash('md5').update(str(v, 'md5')).digest('hex'), ANY);
+  for (const name of ['random', 'x509_decode', 'time_to_cron', 'time_parse', 'time_truncate']) {
     reg(name, () => {
       throw new UnsupportedFunctionError(`JMESPath function ${name}() is not supported by the offline engine`);
     }, [{ types: [jp.TYPE_ANY], variadic: true }]);
