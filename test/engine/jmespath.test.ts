@@ -44,6 +44,8 @@ describe('functions', () => {
     ["lookup(`{\"a\":1}`, 'a')", 1],
     ["image_normalize('nginx')", 'docker.io/library/nginx:latest'],
     ['sum(`[1, 2, 3]`)', 6],
+    ["sha256('abc')", 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    ["md5('abc')", '900150983cd24fb0d6963f7d28e17f72'],
   ])('%s', (expr, expected) => {
     expect(query(expr as string, {})).toEqual(expected);
   });
