@@ -450,6 +450,13 @@ export function isValidatingPolicyDocument(policy: any): boolean {
  * Rules whose match/exclude does not select the resource produce no result, as in Kyverno.
  */
 export function evaluatePolicy(policy: any, resource: any, options: EvaluationOptions = {}): RuleResult[] {
+  const results = evaluateRules(policy, resource, options);
+  // a policy annotated policies.kyverno.io/scored: "false" reports failures as warnings
+  if (String(policy?.metadata?.annotations?.['policies.kyverno.io/scored'] ?? '') !== 'false') return results;
+  return results.map((r) => (r.status === RuleStatus.FAIL ? { ...r, status: RuleStatus.WARN } : r));
+}
+
+function evaluateRules(policy: any, resource: any, options: EvaluationOptions): RuleResult[] {
   const base = {
     policy: String(policy?.metadata?.name ?? ''),
     kind: String(resource?.kind ?? ''),

@@ -160,3 +160,9 @@ test('foreach elementScope: false validates the resource instead of the element 
   expect(statusOf(p(false), pod({ hostNetwork: true }))).toBe('fail');
   expect(statusOf(p(), pod({ hostNetwork: false }))).toBe('fail');
 });
+
+test('a policy annotated policies.kyverno.io/scored: "false" reports failures as warn (policy-reports/#report-result)', () => {
+  const p = policyWith({ validate: { message: 'm', deny: {} } }, ['Pod'], { metadata: { annotations: { 'policies.kyverno.io/scored': 'false' } } });
+  expect(statusOf(p, pod())).toBe('warn');
+  expect(statusOf(policyWith({ validate: { message: 'm', deny: {} } }), pod())).toBe('fail');
+});
