@@ -75,7 +75,8 @@ function buildContext(resource: any, matched: any, opts: EvaluationOptions): any
   const request: any = {
     operation: op,
     object: op === 'DELETE' ? null : resource,
-    oldObject: op === 'DELETE' ? resource : opts.oldResource ?? null,
+    // without an old object, an UPDATE compares the resource with itself (as kyverno test does)
+    oldObject: op === 'DELETE' ? resource : opts.oldResource ?? (op === 'UPDATE' ? resource : null),
     userInfo: ui.groups ? { username, groups: ui.groups } : { username },
     roles: ui.roles ?? [],
     clusterRoles: ui.clusterRoles ?? [],
@@ -91,6 +92,12 @@ function buildContext(resource: any, matched: any, opts: EvaluationOptions): any
 
 function applyValues(ctx: any, values: any): void {
   if (!values || typeof values !== 'object') return;
+  // never write into the caller's resource objects
+  for (const root of ['object', 'oldObject']) {
+    if (Object.keys(values).some((k) => k.startsWith(`request.${root}.`)) && ctx.request?.[root]) {
+      ctx.request[root] = clone(ctx.request[root]);
+    }
+  }
   for (const [k, v] of Object.entries(values)) setDotted(ctx, k, clone(v));
 }
 
@@ -377,6 +384,10 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
   applyValues(ctx, opts.values);
   applyValues(ctx, ruleValues);
   const provided = valueKeys(opts.values, ruleValues);
+  // values may inject fields into request.object: the rule then sees that object (kyverno test)
+  if (provided.some((k) => k.startsWith('request.object.')) && ctx.request?.object && typeof ctx.request.object === 'object') {
+    target = ctx.request.object;
+  }
   try {
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');

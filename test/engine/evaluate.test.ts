@@ -166,3 +166,17 @@ test('a policy annotated policies.kyverno.io/scored: "false" reports failures as
   expect(statusOf(p, pod())).toBe('warn');
   expect(statusOf(policyWith({ validate: { message: 'm', deny: {} } }), pod())).toBe('fail');
 });
+
+describe('request values as kyverno test applies them (kyverno-cli/usage/test/)', () => {
+  test('an UPDATE without an old object compares the resource with itself', () => {
+    const p = policyWith({ validate: { message: 'm', deny: { conditions: { any: [{ key: '{{ request.oldObject.metadata.name }}', operator: 'Equals', value: 'p' }] } } } });
+    expect(statusOf(p, pod(), { operation: 'UPDATE' })).toBe('fail');
+  });
+  test('values injected into request.object are what the rule validates, without touching the caller\'s object', () => {
+    const p = policyWith({ validate: { message: 'm', pattern: { metadata: { labels: { team: '?*' } } } } });
+    const resource = pod();
+    expect(statusOf(p, resource, { values: { 'request.object.metadata.labels.team': 'a' } })).toBe('pass');
+    expect(resource.metadata.labels).toBeUndefined();
+    expect(statusOf(p, resource)).toBe('fail');
+  });
+});
