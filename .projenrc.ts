@@ -83,6 +83,7 @@ project.addTask('bench', {
 project.addTask('conformance', {
   description: 'Run the offline engine over the Kyverno community library test suites',
   exec: `${tsNode} src/cli/main.ts conformance`,
+  receiveArgs: true,
 });
 // ts-jest only transpiles (isolatedModules): type errors in tests, examples and benchmarks are caught here.
 const typecheck = project.addTask('typecheck', {
