@@ -25,7 +25,10 @@ function buildRepo(app: App, r: number): PolicyRepo {
   });
   const set = new PolicySet(repo, `team-${r}-policy`, {
     version: '1.0.0',
-    defaults: { failureAction: FailureAction.AUDIT, environments: { stg: { failureAction: FailureAction.ENFORCE }, prd: { failureAction: FailureAction.ENFORCE } } },
+    defaults: {
+      failureAction: FailureAction.AUDIT,
+      environments: { stg: { failureAction: FailureAction.ENFORCE }, prd: { failureAction: FailureAction.ENFORCE } },
+    },
   });
   for (let p = 0; p < POLICIES; p++) {
     new ClusterPolicy(set, `team-${r}-policy-${p}`, {
