@@ -10,8 +10,16 @@ import * as path from 'path';
 export function callDefinitions(outdir: string, file: string, exportName: string, arg: unknown): boolean {
   const absolute = path.resolve(outdir, file);
   if (!fs.existsSync(absolute)) return false;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(absolute);
+  let mod: any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(absolute);
+  } catch (e) {
+    if (e instanceof SyntaxError && /\.tsx?$/.test(absolute)) {
+      throw new Error(`${file} could not be loaded (${e.message}): a TypeScript module needs a TypeScript loader; synthesize with a .projenrc.ts (run by ts-node)`);
+    }
+    throw e;
+  }
   const fn = mod[exportName] ?? mod.default;
   if (typeof fn !== 'function') {
     throw new Error(`${file} must export a function named ${exportName}`);
