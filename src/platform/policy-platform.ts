@@ -20,7 +20,7 @@ export interface PolicyPlatformProps {
 
   /**
    * Environments (clusters) the platform serves; every source that declares environments must cover them all.
-   * @default - every environment any source declares, in first-seen order (sources sorted by repo name)
+   * @default - every environment any source declares, in the order of the source that declares the most
    */
   readonly environments?: string[];
 
@@ -345,9 +345,11 @@ function pairs<T>(items: T[], fn: (a: T, b: T) => void): void {
   }
 }
 
+/** Every declared environment; the source with the most environments sets the order (promotion order). */
 function defaultEnvironments(sources: PolicySource[]): string[] {
   const out: string[] = [];
-  for (const s of sources) for (const e of s.environments ?? []) if (!out.includes(e)) out.push(e);
+  const bySize = [...sources].sort((a, b) => (b.environments?.length ?? 0) - (a.environments?.length ?? 0));
+  for (const s of bySize) for (const e of s.environments ?? []) if (!out.includes(e)) out.push(e);
   return out;
 }
 

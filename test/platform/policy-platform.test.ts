@@ -232,8 +232,8 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const a = new FakeRepo(app, 'security-policy', { environments: ['dev', 'qac', 'stg', 'prd'], policies: [] });
     const b = new FakeRepo(app, 'devops-policy', { environments: ['dev', 'prd'], policies: [] });
     const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a as any), PolicySource.fromRepo(b as any)] });
-    expect(p.environments).toEqual(['dev', 'prd', 'qac', 'stg']);
-    expectNothingWritten(p, 'platform: repo devops-policy (construct devops-policy) does not cover the platform\'s environments: missing qac, stg (source: dev, prd; platform platform: dev, prd, qac, stg)');
+    expect(p.environments).toEqual(['dev', 'qac', 'stg', 'prd']);
+    expectNothingWritten(p, 'platform: repo devops-policy (construct devops-policy) does not cover the platform\'s environments: missing qac, stg (source: dev, prd; platform platform: dev, qac, stg, prd)');
   });
 
   test('all problems at once, including bad image references and a repo without image', () => {
