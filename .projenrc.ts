@@ -70,6 +70,9 @@ for (const dir of ['examples', 'bench']) {
   });
 }
 
+// Only test/ holds tests: src/cli/commands/test.ts is a command, not a test file.
+project.package.file.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
+
 const tsNode = 'ts-node --prefer-ts-exts --transpile-only --project tsconfig.scripts.json';
 project.addTask('example', {
   description: 'Synthesize the seed example (examples/) into examples/out/',
