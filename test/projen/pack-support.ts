@@ -11,7 +11,10 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Environment of every command: no post-synthesis installs unless asked, npm cache first. */
 export function env(extra: { [k: string]: string } = {}): NodeJS.ProcessEnv {
-  return { ...process.env, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  // The throwaway team repo is a user's machine, not our CI: with CI set, projen would run `npm ci`
+  // against a lock file that `projen new` has not written yet.
+  const { CI: _ci, ...rest } = process.env;
+  return { ...rest, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
 export function run(cmd: string, args: string[], cwd: string, extra: { [k: string]: string } = {}): string {
