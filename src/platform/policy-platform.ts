@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkFileList } from '../core/file-writer';
+import { checkFileList, writeFilesWithCleanup } from '../core/file-writer';
 import { isFileContributor, SynthFile } from '../core/synth-file';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
@@ -7,7 +7,6 @@ import { Dockerfile } from '../docker';
 import { PolicySource, PolicySourceKind } from './policy-source';
 import { Toolchain } from './toolchain';
 import { platformWorkflow } from './workflows';
-import { writeWithCleanup } from './written-files';
 
 /**
  * Options of a policy platform.
@@ -180,7 +179,7 @@ export class PolicyPlatform extends Construct {
    * files is kept in `.policy-platform-files.json`.
    */
   public synth(outdir: string): void {
-    writeWithCleanup(outdir, this.synthFiles());
+    writeFilesWithCleanup(outdir, this.synthFiles());
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */

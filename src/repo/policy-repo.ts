@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { imageProblems, imageReference } from './image-reference';
 import { dns1123LabelProblem } from './names';
@@ -8,7 +6,7 @@ import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
 import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
-import { writeFiles, checkFileList } from '../core/file-writer';
+import { checkFileList, WRITTEN_FILES_MANIFEST, writeFilesWithCleanup } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
 import { validateTree } from '../core/validate-tree';
 
@@ -73,7 +71,7 @@ export class PolicyRepo extends Construct {
    * File in which a plain `synth(outdir)` lists the files it wrote, so the next run can delete the
    * ones it no longer writes (projen-managed output relies on projen's own cleanup instead).
    */
-  public static readonly WRITTEN_FILES_MANIFEST = '.policy-platform-files.json';
+  public static readonly WRITTEN_FILES_MANIFEST = WRITTEN_FILES_MANIFEST;
 
   /** Whether `x` is a PolicyRepo (works across copies of this library). */
   public static isPolicyRepo(x: any): x is PolicyRepo {
@@ -167,14 +165,7 @@ export class PolicyRepo extends Construct {
    * changed ones and deletes files an earlier run wrote that are no longer produced.
    */
   public synth(outdir: string): void {
-    const files = this.synthFiles();
-    const manifestPath = path.join(outdir, PolicyRepo.WRITTEN_FILES_MANIFEST);
-    const previous = readWrittenFiles(manifestPath);
-    const current = new Set(files.map((f) => f.path));
-    for (const stale of previous.filter((p) => !current.has(p))) removeFile(outdir, stale);
-    writeFiles(outdir, files);
-    const list = `${JSON.stringify(files.map((f) => f.path), null, 2)}\n`;
-    if (!fs.existsSync(manifestPath) || fs.readFileSync(manifestPath, 'utf-8') !== list) fs.writeFileSync(manifestPath, list);
+    writeFilesWithCleanup(outdir, this.synthFiles());
   }
 
   /** @internal */
@@ -244,29 +235,5 @@ export class PolicyRepo extends Construct {
       }
     }
     return problems;
-  }
-}
-
-function readWrittenFiles(manifestPath: string): string[] {
-  if (!fs.existsSync(manifestPath)) return [];
-  try {
-    const list = JSON.parse(fs.readFileSync(manifestPath, 'utf-8'));
-    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Deletes a file an earlier run wrote (only relative paths inside outdir) and its emptied folders. */
-function removeFile(outdir: string, relative: string): void {
-  if (path.isAbsolute(relative) || relative.split('/').some((s) => s === '..' || s === '')) return;
-  const target = path.join(outdir, ...relative.split('/'));
-  if (!fs.existsSync(target)) return;
-  fs.rmSync(target);
-  let dir = path.dirname(target);
-  const root = path.resolve(outdir);
-  while (path.resolve(dir) !== root && fs.existsSync(dir) && fs.readdirSync(dir).length === 0) {
-    fs.rmdirSync(dir);
-    dir = path.dirname(dir);
   }
 }
