@@ -1,0 +1,46 @@
+/**
+ * The README's usage sample is executed as written (imports pointed at src/, output to a temp dir),
+ * so the README cannot drift from the API.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
+
+function usageSample(): string {
+  const usage = README.slice(README.indexOf('## Usage'));
+  const match = /```ts\n([\s\S]*?)```/.exec(usage);
+  if (!match) throw new Error('README has no ```ts block under ## Usage');
+  return match[1];
+}
+
+test('the usage sample has at most 30 lines of code', () => {
+  const lines = usageSample().split('\n').filter((l) => l.trim() !== '');
+  expect(lines.length).toBeLessThanOrEqual(30);
+});
+
+test('the usage sample runs: the PolicyTest verifies and the repository is written', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
+  const source = usageSample()
+    .replace(/from 'cdk8s-policy-platform'/g, `from ${JSON.stringify(path.join(__dirname, '..', '..', 'src'))}`)
+    .replace(/repo\.synth\('([^']+)'\)/, (_m, dir) => `repo.synth(${JSON.stringify(path.join(outdir, dir))})`);
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  const js = ts.transpileModule(source, { compilerOptions }).outputText;
+  const run = new Function('require', 'exports', js);
+  run(require, {});
+
+  const repoDir = path.join(outdir, 'out', 'security-policy');
+  for (const f of ['charts/security-policy/Chart.yaml', 'charts/security-policy/templates/require-resource-limits.yaml',
+    'charts/security-policy/templates/disallow-latest-tag.yaml', 'cd/values.yaml', 'cd/prd/values.yaml',
+    'rendered/prd/security-policy.yaml', 'Dockerfile', 'README.md']) {
+    expect(fs.existsSync(path.join(repoDir, f))).toBe(true);
+  }
+  const prd = fs.readFileSync(path.join(repoDir, 'rendered', 'prd', 'security-policy.yaml'), 'utf-8');
+  expect(prd).toContain('failureAction: Enforce');
+  expect(prd).toContain('{{ request.object.metadata.name }}');
+  const dev = fs.readFileSync(path.join(repoDir, 'rendered', 'dev', 'security-policy.yaml'), 'utf-8');
+  expect(dev).toContain('failureAction: Audit');
+  expect(fs.readFileSync(path.join(repoDir, 'Dockerfile'), 'utf-8')).toContain('COPY . /repos/security-policy/');
+});
