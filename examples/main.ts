@@ -1,9 +1,12 @@
 /**
- * `npm run example`: writes the seed to examples/out/ (one folder per repository and the platform)
- * and prints a short summary. A second run changes no byte.
+ * `npm run example`: writes the seed to examples/out/ (one folder per repository and the platform),
+ * prints a short summary, then runs the platform's values lint and deprecated-API scan over that
+ * output (examples/checks.ts) and exits non-zero when either finds an error. A second run changes
+ * no byte.
  */
 import * as path from 'path';
-import { buildSeed } from './seed';
+import { checkSeed } from './checks';
+import { buildSeed, KUBERNETES_VERSION } from './seed';
 
 export function writeSeed(outdir: string): string[] {
   const { repos, platform } = buildSeed();
@@ -22,8 +25,23 @@ export function writeSeed(outdir: string): string[] {
   return lines;
 }
 
-if (require.main === module) {
+async function main(): Promise<number> {
   const outdir = path.join(__dirname, 'out');
+  const shown = path.relative(process.cwd(), outdir) || '.';
   const lines = writeSeed(outdir);
-  process.stdout.write(`Seed written to ${path.relative(process.cwd(), outdir) || '.'}/\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  process.stdout.write(`Seed written to ${shown}/\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  const checks = await checkSeed(outdir, KUBERNETES_VERSION);
+  process.stdout.write(`Checks of ${shown}/ (policy-platform lint, policy-platform deprecations --k8s-version ${KUBERNETES_VERSION}):\n`);
+  process.stdout.write(checks.lines.map((l) => `  ${l}\n`).join(''));
+  return checks.passed ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => { process.exitCode = code; },
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -18,6 +18,13 @@ export const REGISTRY = 'europe-west6-docker.pkg.dev/ops/charts';
 /** Kyverno's curated policy library, pinned to its 1.13 release line (use a commit SHA in strict mode). */
 export const CURATED_REF = 'release-1.13';
 
+/**
+ * The Kubernetes release the platform's clusters run: the target of the deprecated-API scan
+ * (`policy-platform deprecations --k8s-version`). 1.29 lies inside the range Kyverno 1.13 supports;
+ * raise it with the clusters, the scan then reports what the upgrade removes.
+ */
+export const KUBERNETES_VERSION = 'v1.29';
+
 export interface Seed {
   readonly app: App;
   readonly repos: PolicyRepo[];
