@@ -44,3 +44,23 @@ test('the usage sample runs: the PolicyTest verifies and the repository is writt
   expect(dev).toContain('failureAction: Audit');
   expect(fs.readFileSync(path.join(repoDir, 'Dockerfile'), 'utf-8')).toContain('COPY . /repos/security-policy/');
 });
+
+test('the usage sample type-checks against the library (strict)', () => {
+  // Written inside the repository (.tmp/ is ignored) so that cdk8s and cdk8s-plus resolve from node_modules.
+  const dir = path.join(__dirname, '..', '..', '.tmp', 'readme');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'sample.ts');
+  fs.writeFileSync(file, usageSample().replace(/from 'cdk8s-policy-platform'/g, "from '../../src'"));
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    target: ts.ScriptTarget.ES2022,
+    types: ['node'],
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file);
+  expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+});
