@@ -3,6 +3,7 @@
  * @see https://kyverno.io/docs/writing-policies/preconditions/#operators
  */
 import * as semver from 'semver';
+import { validateValue } from './pattern-value';
 import { parseDuration, parseQuantity } from './quantity';
 import { wildcardMatch } from './wildcard';
 
@@ -86,30 +87,35 @@ function valueList(value: any, keys: string[]): string[] | undefined {
   if (Array.isArray(value)) return value.map(sprint);
   if (typeof value === 'string') {
     if (keys.length === 1 && wildcardMatch(value, keys[0])) return [keys[0]];
-    if (RANGE.test(value)) return [value];
     return parseStringArray(value) ?? [value];
   }
   return undefined;
 }
 
-const RANGE = /^([-+]?\d+(?:\.\d+)?)(!?)-([-+]?\d+(?:\.\d+)?)$/;
+/**
+ * A string value `a-b` (numbers or quantities) is a range for the set operators (Kyverno's
+ * InRange regex); `a!-b` is not one there, it is compared literally.
+ */
+const IN_RANGE = /^([-+]?\d+(?:\.\d+)?[A-Za-z]*)-([-+]?\d+(?:\.\d+)?[A-Za-z]*)$/;
 
-/** Key against one value: wildcards either way, or a numeric range `a-b` / `a!-b` in the value. */
+function rangeOf(value: any): string | undefined {
+  return typeof value === 'string' && IN_RANGE.test(value) ? value : undefined;
+}
+
+/** Whether the key lies in the range, as a pattern `a-b` decides (numbers and quantities). */
+function inRange(key: string, range: string): boolean {
+  return validateValue(key, range);
+}
+
 function matchEither(key: string, value: string): boolean {
-  const r = RANGE.exec(value);
-  if (r) {
-    const n = Number(key);
-    if (key.trim() !== '' && !Number.isNaN(n)) {
-      const inside = n >= Number(r[1]) && n <= Number(r[3]);
-      return r[2] === '!' ? !inside : inside;
-    }
-  }
   return wildcardMatch(key, value) || wildcardMatch(value, key);
 }
 
 function anyIn(key: any, value: any): boolean {
   const keys = keyList(key);
   if (!keys) return false;
+  const range = rangeOf(value);
+  if (range && !(keys.length === 1 && keys[0] === range)) return keys.some((k) => inRange(k, range));
   const values = valueList(value, keys);
   if (!values) return false;
   return keys.some((k) => values.some((v) => matchEither(k, v)));
@@ -118,6 +124,8 @@ function anyIn(key: any, value: any): boolean {
 function allIn(key: any, value: any): boolean {
   const keys = keyList(key);
   if (!keys) return false;
+  const range = rangeOf(value);
+  if (range && !(keys.length === 1 && keys[0] === range)) return keys.every((k) => inRange(k, range));
   const values = valueList(value, keys);
   if (!values) return false;
   return keys.every((k) => values.some((v) => matchEither(k, v)));
@@ -126,6 +134,9 @@ function allIn(key: any, value: any): boolean {
 function anyNotIn(key: any, value: any): boolean {
   const keys = keyList(key);
   if (!keys) return false;
+  const range = rangeOf(value);
+  // Kyverno rewrites the range to `a!-b`: a key that is not a number is in neither
+  if (range && !(keys.length === 1 && keys[0] === range)) return keys.some((k) => validateValue(k, range.replace('-', '!-')));
   const values = valueList(value, keys);
   if (!values) return false;
   return keys.some((k) => !values.some((v) => matchEither(k, v)));
@@ -134,12 +145,17 @@ function anyNotIn(key: any, value: any): boolean {
 function allNotIn(key: any, value: any): boolean {
   const keys = keyList(key);
   if (!keys) return false;
+  const range = rangeOf(value);
+  if (range && !(keys.length === 1 && keys[0] === range)) return keys.every((k) => !inRange(k, range));
   const values = valueList(value, keys);
   if (!values) return false;
   return keys.every((k) => !values.some((v) => matchEither(k, v)));
 }
 
-/** Deprecated In: a scalar key in the list; a list key a subset of it (no wildcards on the key). */
+/**
+ * Deprecated In: a scalar key in the list; a list key a subset of it (no wildcards on the key).
+ * Unlike AnyIn and friends, In and NotIn never read a value as a range.
+ */
 function legacyIn(key: any, value: any): boolean {
   if (Array.isArray(key)) {
     const keys = key.map(sprint);

@@ -30,10 +30,35 @@ describe('operators', () => {
     expect(evaluateOperator('AllNotIn', ['x', 'y'], ['a', 'b'])).toBe(true);
     expect(evaluateOperator('AllNotIn', ['x', 'a'], ['a', 'b'])).toBe(false);
   });
-  test('set operators accept numeric ranges as values (e.g. host ports 5000-6000)', () => {
+  // https://kyverno.io/docs/writing-policies/preconditions/#anynotin: `value: 5000-6000` is a range
+  test('set operators read a string value a-b as a numeric range (host ports 5000-6000)', () => {
     expect(evaluateOperator('AnyNotIn', [5555], '5000-6000')).toBe(false);
     expect(evaluateOperator('AnyNotIn', [80, 5555], '5000-6000')).toBe(true);
-    expect(evaluateOperator('AnyIn', [80], '5000!-6000')).toBe(true);
+    expect(evaluateOperator('AnyNotIn', [5000, 6000], '5000-6000')).toBe(false);
+    expect(evaluateOperator('AnyIn', [80, 5555], '5000-6000')).toBe(true);
+    expect(evaluateOperator('AnyIn', [80, 443], '5000-6000')).toBe(false);
+    expect(evaluateOperator('AnyIn', 5500, '5000-6000')).toBe(true);
+    expect(evaluateOperator('AllIn', [5001, 5999], '5000-6000')).toBe(true);
+    expect(evaluateOperator('AllIn', [5001, 6001], '5000-6000')).toBe(false);
+    expect(evaluateOperator('AllNotIn', [80, 443], '5000-6000')).toBe(true);
+    expect(evaluateOperator('AllNotIn', [80, 5555], '5000-6000')).toBe(false);
+  });
+  test('ranges hold quantities and decimals; a key that is not a number is in no range', () => {
+    expect(evaluateOperator('AnyIn', ['512Mi'], '256Mi-1Gi')).toBe(true);
+    expect(evaluateOperator('AnyIn', ['2Gi'], '256Mi-1Gi')).toBe(false);
+    expect(evaluateOperator('AllIn', ['1.5'], '1-2.5')).toBe(true);
+    expect(evaluateOperator('AnyIn', ['abc'], '5000-6000')).toBe(false);
+    // Kyverno rewrites the range to a!-b for AnyNotIn, which a non-number does not satisfy either
+    expect(evaluateOperator('AnyNotIn', ['abc'], '5000-6000')).toBe(false);
+  });
+  test('a!-b is no range for set operators (only patterns read it): it is compared literally', () => {
+    expect(evaluateOperator('AnyIn', [80], '5000!-6000')).toBe(false);
+    expect(evaluateOperator('AnyNotIn', [5555], '5000!-6000')).toBe(true);
+    expect(evaluateOperator('AnyIn', ['5000!-6000'], '5000!-6000')).toBe(true);
+  });
+  test('In / NotIn (deprecated) never read a range', () => {
+    expect(evaluateOperator('In', '5555', '5000-6000')).toBe(false);
+    expect(evaluateOperator('NotIn', '5555', ['5000-6000'])).toBe(true);
   });
   test('a JSON array in a string value is a list', () => {
     expect(evaluateOperator('AnyIn', 'b', '["a", "b"]')).toBe(true);
