@@ -393,8 +393,9 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       const mod = celModule('./cel/kyverno-cel-rule');
       if (!mod?.evaluateCelPreconditions) return { status: RuleStatus.UNSUPPORTED, message: 'celPreconditions evaluation is not available' };
       const autogen = celModule('./cel/autogen');
+      // as for validate.cel, Kyverno rewrites object.metadata to the template's too
       const conditions = autogenKind && autogen?.autogenExpression
-        ? rule.celPreconditions.map((c: any) => ({ ...c, expression: autogen.autogenExpression(String(c.expression ?? ''), autogenKind, false) }))
+        ? rule.celPreconditions.map((c: any) => ({ ...c, expression: autogen.autogenExpression(String(c.expression ?? ''), autogenKind, true) }))
         : rule.celPreconditions;
       const subject = autogenKind ? matched : target;
       const pre = mod.evaluateCelPreconditions(conditions, subject, celContext(subject, opts, ruleValues));
@@ -418,7 +419,8 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       if (!mod?.evaluatePodSecurity) return { status: RuleStatus.UNSUPPORTED, message: 'podSecurity evaluation is not available' };
       loadContext(rule.context, ctx, provided);
       if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
-      const r = mod.evaluatePodSecurity(validate.podSecurity, target);
+      // Kyverno prefixes the checks with "Validation rule '<name>' failed."
+      const r = mod.evaluatePodSecurity(validate.podSecurity, target, rule.name);
       return { status: r.status, message: r.message ?? '' };
     }
     const body = { ...validate, context: rule.context, preconditions: rule.preconditions };
