@@ -4,10 +4,10 @@
  */
 import { App } from 'cdk8s';
 import {
-  DisallowLatestTag, DisallowPrivileged, NamingConventions, RequireAnnotations, RequireLabels,
+  ComputeResource, DisallowLatestTag, DisallowPrivileged, NamingConventions, RequireAnnotations, RequireLabels,
   RequireProbes, RequireResourceLimits,
 } from '../src/catalog';
-import { FailureAction } from '../src/kyverno';
+import { AutogenController, AutogenControllers, FailureAction } from '../src/kyverno';
 import { PolicyPlatform, PolicySource, RepoImageWorkflow } from '../src/platform';
 import { PolicyRepo, PolicySet } from '../src/repo';
 import { ValuesRuleset } from '../src/values-lint';
@@ -52,7 +52,16 @@ function securityPolicy(app: App): PolicyRepo {
       },
     },
   });
-  new RequireResourceLimits(set, 'require-resource-limits');
+  // The seed's check-cpu-memory: CPU and memory LIMITS on the containers of Deployments,
+  // StatefulSets and DaemonSets (the catalogue's default is the Kyverno library's: requests for
+  // both, a limit for memory only). The catalogue matches Pods and lets Kyverno generate the
+  // controller rules, so those are narrowed to the seed's three kinds.
+  new RequireResourceLimits(set, 'require-resource-limits', {
+    category: 'Best Practices',
+    requests: [],
+    limits: [ComputeResource.CPU, ComputeResource.MEMORY],
+    autogenControllers: AutogenControllers.of(AutogenController.DEPLOYMENT, AutogenController.STATEFUL_SET, AutogenController.DAEMON_SET),
+  });
   new DisallowLatestTag(set, 'disallow-latest-tag');
   new RequireProbes(set, 'require-probes');
   new DisallowPrivileged(set, 'disallow-privileged');

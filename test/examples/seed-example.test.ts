@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { writeSeed } from '../../examples/main';
 import { parseYamlDocuments } from '../../src/core/yaml';
+import { PolicyEngine } from '../../src/engine';
 import { checkDockerfile } from '../docker/dockerfile-check';
 import { crdErrors } from '../support/crd-validator';
 import { describeWithHelmRender, describeWithShared, helmRender } from '../support/shared';
@@ -61,6 +62,20 @@ describe('the seed layout', () => {
     expect(actions('dev').length).toBeGreaterThanOrEqual(4);
   });
 
+  test('devops-policy: Audit in dev, Enforce in prd (resolved manifests)', () => {
+    const actions = (env: string) => parseYamlDocuments(read(`devops-policy/rendered/${env}/devops-policy.yaml`))
+      .flatMap((m) => m.spec.rules.map((r: any) => r.validate.failureAction));
+    expect(actions('dev')).toEqual(['Audit', 'Audit', 'Audit']);
+    expect(actions('prd')).toEqual(['Enforce', 'Enforce', 'Enforce']);
+  });
+
+  test('security-policy: qac still audits, stg already enforces', () => {
+    const actions = (env: string) => new Set(parseYamlDocuments(read(`security-policy/rendered/${env}/security-policy.yaml`))
+      .flatMap((m) => m.spec.rules.map((r: any) => r.validate.failureAction)));
+    expect(actions('qac')).toEqual(new Set(['Audit']));
+    expect(actions('stg')).toEqual(new Set(['Enforce']));
+  });
+
   test('devops-policy: labels app/environment/team, ownership annotations, a deny rule with a request.object variable; dev and prd', () => {
     const files = listFiles(path.join(out, 'devops-policy'));
     expect(files.filter((f) => f.startsWith('cd/'))).toEqual(['cd/dev/values.yaml', 'cd/prd/values.yaml', 'cd/values.yaml']);
@@ -105,6 +120,41 @@ describe('the seed layout', () => {
   test('the summary names every repository and the platform', () => {
     const text = summary.join('\n');
     for (const n of ['security-policy', 'devops-policy', 'backend-applications', 'policy-platform', 'kyverno-policies (git)']) expect(text).toContain(n);
+  });
+});
+
+describe('require-resource-limits is the seed\'s check-cpu-memory', () => {
+  const policy = () => parseYamlDocuments(read('security-policy/rendered/prd/security-policy.yaml'))
+    .find((m) => m.metadata.name === 'require-resource-limits');
+  const workload = (kind: string, limits: { [r: string]: string } | undefined) => ({
+    apiVersion: kind === 'Job' ? 'batch/v1' : 'apps/v1',
+    kind,
+    metadata: { name: 'orders-api', namespace: 'backend' },
+    spec: { template: { spec: { containers: [{ name: 'app', image: 'orders-api:1.4.2', resources: limits ? { requests: { cpu: '100m' }, limits } : {} }] } } },
+  });
+
+  test('CPU and memory limits, no requests, on Deployment, StatefulSet and DaemonSet; category and severity as in the seed', () => {
+    const p = policy();
+    expect(p.metadata.annotations).toMatchObject({
+      'pod-policies.kyverno.io/autogen-controllers': 'Deployment,StatefulSet,DaemonSet',
+      'policies.kyverno.io/title': 'Require Resource Limits',
+      'policies.kyverno.io/category': 'Best Practices',
+      'policies.kyverno.io/severity': 'medium',
+    });
+    expect(p.spec.rules).toHaveLength(1);
+    expect(p.spec.rules[0].validate.message).toBe('CPU and memory limits are required for every container.');
+    expect(p.spec.rules[0].validate.pattern).toEqual({ spec: { containers: [{ resources: { limits: { cpu: '?*', memory: '?*' } } }] } });
+  });
+
+  test('the engine: a controller without a CPU limit fails, with both limits passes; a Job is not checked', () => {
+    const p = policy();
+    for (const kind of ['Deployment', 'StatefulSet', 'DaemonSet']) {
+      const statuses = (limits?: { [r: string]: string }) => PolicyEngine.evaluate(p, workload(kind, limits)).map((r) => `${r.rule}:${r.status}`);
+      expect({ kind, results: statuses({ memory: '256Mi' }) }).toEqual({ kind, results: ['autogen-validate-resources:fail'] });
+      expect({ kind, results: statuses() }).toEqual({ kind, results: ['autogen-validate-resources:fail'] });
+      expect({ kind, results: statuses({ cpu: '500m', memory: '256Mi' }) }).toEqual({ kind, results: ['autogen-validate-resources:pass'] });
+    }
+    expect(PolicyEngine.evaluate(p, workload('Job', undefined))).toEqual([]);
   });
 });
 
