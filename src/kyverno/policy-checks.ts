@@ -4,6 +4,7 @@
  * Internal module, not exported from index.
  */
 import { AutogenControllers } from './autogen';
+import { ruleCelProblems } from './cel-checks';
 import { ConditionOperator } from './conditions';
 import { FailureAction, FailurePolicy, Operation, PodSecurityLevel, Severity } from './enums';
 import { isObject } from './json';
@@ -59,6 +60,7 @@ function ruleProblems(rule: Rule, at: string): string[] {
   out.push(...conditionsProblems(rule.preconditions, `${at}.preconditions`));
   out.push(...contextProblems(rule.context, `${at}.context`));
   if (rule.validate !== undefined) out.push(...validateProblems(rule.validate, `${at}.validate`));
+  out.push(...ruleCelProblems(rule, at));
   if (rule.mutate !== undefined) {
     const m = rule.mutate;
     if (m.patchStrategicMerge === undefined && m.patchesJson6902 === undefined && m.foreach === undefined) {
@@ -225,5 +227,7 @@ export function manifestProblems(manifest: any): string[] {
       seen.set(n, i);
     }
   });
+  // Kyverno compiles every CEL expression at admission and rejects the policy when one fails
+  rules.forEach((r: any, i: number) => out.push(...ruleCelProblems(r, `spec.rules[${i}]`)));
   return out;
 }

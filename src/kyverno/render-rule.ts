@@ -6,7 +6,7 @@ import { Rule } from './rule';
 
 /** A rule as Kyverno JSON, in the order Kyverno's docs write it. */
 export function renderRule(rule: Rule): any {
-  const r: any = ordered(rule, ['name', 'match', 'exclude', 'context', 'preconditions', 'validate', 'mutate', 'generate', 'verifyImages']);
+  const r: any = ordered(rule, ['name', 'match', 'exclude', 'context', 'preconditions', 'celPreconditions', 'validate', 'mutate', 'generate', 'verifyImages']);
   if (isObject(r.validate)) r.validate = ordered(r.validate, ['message', 'allowExistingViolations']);
   return r;
 }

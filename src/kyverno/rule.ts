@@ -3,6 +3,7 @@ import { ContextEntry } from './context';
 import { Generation } from './generation';
 import { MatchResources } from './match';
 import { Mutation } from './mutation';
+import { MatchCondition } from './validating-policy';
 import { Validation } from './validation';
 import { ImageVerification } from './verify-images';
 
@@ -34,6 +35,13 @@ export interface Rule {
    * @see https://kyverno.io/docs/policy-types/cluster-policy/preconditions/
    */
   readonly preconditions?: Conditions;
+  /**
+   * CEL conditions on the request that must all hold for the rule to apply (Kyverno 1.11+);
+   * each expression must compile.
+   * @default - none
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/preconditions/
+   */
+  readonly celPreconditions?: MatchCondition[];
   /**
    * Validate action.
    * @default - none

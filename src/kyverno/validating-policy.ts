@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { documentationAnnotations } from './annotations';
+import { validatingPolicyCelProblems } from './cel-checks';
 import { AutogenController, FailurePolicy, Operation, ValidationAction } from './enums';
 import { clone, prune, sortKeys } from './json';
 import { LabelSelector } from './match';
@@ -209,7 +210,9 @@ export class ValidatingPolicy extends ApiObject {
   private problems(): string[] {
     if (this.manifest) {
       const n = this.manifest?.metadata?.name;
-      return isPolicyName(n) ? [] : [`metadata.name: ${JSON.stringify(n)} is not ${SUBDOMAIN_RULE}`];
+      const nameProblems = isPolicyName(n) ? [] : [`metadata.name: ${JSON.stringify(n)} is not ${SUBDOMAIN_RULE}`];
+      // Kyverno compiles every CEL expression at admission and rejects the policy when one fails
+      return [...nameProblems, ...validatingPolicyCelProblems(this.manifest?.spec)];
     }
     const p = this.vpolProps;
     const out: string[] = [];
@@ -246,6 +249,7 @@ export class ValidatingPolicy extends ApiObject {
     (p.variables ?? []).forEach((v, i) => {
       if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(v.name)) out.push(`spec.variables[${i}].name: "${v.name}" is not a CEL identifier (letters, digits, '_'; not starting with a digit)`);
     });
+    out.push(...validatingPolicyCelProblems(p));
     return out;
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * Synth-time CEL checks: every CEL expression of a policy must parse and compile, as Kyverno
+ * rejects a policy with an uncompilable expression at admission. Each problem is
+ * `<field>: not valid CEL: <error with position>`; the construct prefixes its path.
+ * Internal module, not exported from index.
+ */
+import { desugarCel } from '../engine/cel/desugar';
+import { CelEnvironment } from '../engine/cel/environment';
+
+/** One environment for every check: compiling is pure, the engine caches compiled programs. */
+let environment: CelEnvironment | undefined;
+
+/**
+ * The problem with one CEL expression, or undefined when it compiles. Missing or blank
+ * expressions are left to the checks that require them (the CRD schema for imported manifests).
+ */
+export function celProblem(expression: unknown, at: string): string | undefined {
+  if (typeof expression !== 'string' || expression.trim().length === 0) return undefined;
+  try {
+    // desugarCel reads the full grammar (optional types, library namespaces) and reports the
+    // position in the expression as written; compile then runs @bufbuild/cel on the result
+    desugarCel(expression);
+    environment ??= new CelEnvironment();
+    environment.compile(expression);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message.replace(/^compilation failed: /, '');
+    return `${at}: not valid CEL: ${message}`;
+  }
+}
+
+/** A CEL expression and its field, e.g. `spec.validations[1].expression`. */
+export interface CelField {
+  readonly at: string;
+  readonly expression: unknown;
+}
+
+/** Every CEL field of a ValidatingPolicy spec, in spec order. */
+export function validatingPolicyCelFields(spec: any): CelField[] {
+  const out: CelField[] = [];
+  list(spec?.matchConditions).forEach((c, i) => out.push({ at: `spec.matchConditions[${i}].expression`, expression: c?.expression }));
+  list(spec?.variables).forEach((v, i) => out.push({ at: `spec.variables[${i}].expression`, expression: v?.expression }));
+  list(spec?.validations).forEach((v, i) => {
+    out.push({ at: `spec.validations[${i}].expression`, expression: v?.expression });
+    out.push({ at: `spec.validations[${i}].messageExpression`, expression: v?.messageExpression });
+  });
+  list(spec?.auditAnnotations).forEach((a, i) => out.push({ at: `spec.auditAnnotations[${i}].valueExpression`, expression: a?.valueExpression }));
+  return out.filter((f) => f.expression !== undefined);
+}
+
+/** Every CEL field of one kyverno.io rule (`celPreconditions` and `validate.cel`) at `at` (`spec.rules[i]`). */
+export function ruleCelFields(rule: any, at: string): CelField[] {
+  const out: CelField[] = [];
+  list(rule?.celPreconditions).forEach((c, i) => out.push({ at: `${at}.celPreconditions[${i}].expression`, expression: c?.expression }));
+  const cel = rule?.validate?.cel;
+  const celAt = `${at}.validate.cel`;
+  list(cel?.variables).forEach((v, i) => out.push({ at: `${celAt}.variables[${i}].expression`, expression: v?.expression }));
+  list(cel?.expressions).forEach((x, i) => {
+    out.push({ at: `${celAt}.expressions[${i}].expression`, expression: x?.expression });
+    out.push({ at: `${celAt}.expressions[${i}].messageExpression`, expression: x?.messageExpression });
+  });
+  list(cel?.auditAnnotations).forEach((a, i) => out.push({ at: `${celAt}.auditAnnotations[${i}].valueExpression`, expression: a?.valueExpression }));
+  return out.filter((f) => f.expression !== undefined);
+}
+
+/** CEL problems of a ValidatingPolicy spec (authored or imported). */
+export function validatingPolicyCelProblems(spec: any): string[] {
+  return fieldProblems(validatingPolicyCelFields(spec));
+}
+
+/** CEL problems of one kyverno.io rule at `at` (`spec.rules[i]`). */
+export function ruleCelProblems(rule: any, at: string): string[] {
+  return fieldProblems(ruleCelFields(rule, at));
+}
+
+function fieldProblems(fields: CelField[]): string[] {
+  return fields.map((f) => celProblem(f.expression, f.at)).filter((p): p is string => p !== undefined);
+}
+
+function list(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
