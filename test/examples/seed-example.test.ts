@@ -254,6 +254,11 @@ describe('npm run example', () => {
     fs.rmSync(outdir, { recursive: true, force: true });
     const first = execFileSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf-8' });
     expect(first).toContain('Seed written to examples/out/');
+    // then the values lint and the deprecated-API scan over that output (examples/checks.ts), clean
+    expect(first).toContain('Checks of examples/out/ (policy-platform lint, policy-platform deprecations --k8s-version v1.29):');
+    expect(first).toContain('values lint backend-applications: 0 error(s), 0 warning(s), 0 result(s) in 1 chart(s) x 2 environment(s) (dev, prd)');
+    expect(first).toMatch(/deprecated APIs in backend-applications\/rendered, devops-policy\/rendered, policy-platform\/rendered, security-policy\/rendered: 0 removed, 0 deprecated at v1\.29/);
+    expect(first.trimEnd().endsWith('Checks passed.')).toBe(true);
     expect(fs.readdirSync(outdir).sort()).toEqual(['backend-applications', 'devops-policy', 'policy-platform', 'security-policy']);
     const before = snapshot(outdir);
     execFileSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf-8' });
