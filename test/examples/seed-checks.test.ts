@@ -30,7 +30,8 @@ function copyOfOutput(name: string): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('the clean seed', () => {
@@ -78,12 +79,24 @@ describe('a copy of the output, broken on purpose', () => {
     const checks = await checkSeed(dir, KUBERNETES_VERSION);
     expect(checks.lint[0].report!.results).toEqual([
       {
-        environment: 'prd', chart: 'backend-applications', rule: 'required-fields', severity: 'error',
-        message: '"namespace" property must be truthy', path: '$.namespace', file: 'cd/prd/values.yaml', line: 2,
+        environment: 'prd',
+        chart: 'backend-applications',
+        rule: 'required-fields',
+        severity: 'error',
+        message: '"namespace" property must be truthy',
+        path: '$.namespace',
+        file: 'cd/prd/values.yaml',
+        line: 2,
       },
       {
-        environment: 'prd', chart: 'backend-applications', rule: 'replica-count', severity: 'warn',
-        message: '"replicas" property must be <= 10', path: '$.replicas', file: 'cd/prd/values.yaml', line: 3,
+        environment: 'prd',
+        chart: 'backend-applications',
+        rule: 'replica-count',
+        severity: 'warn',
+        message: '"replicas" property must be <= 10',
+        path: '$.replicas',
+        file: 'cd/prd/values.yaml',
+        line: 3,
       },
     ]);
     expect(checks.lines.slice(0, 3)).toEqual([
