@@ -6,6 +6,7 @@
 import { autogenRules, podFromTemplate } from './autogen';
 import { evaluateOperator } from './conditions';
 import { EvaluationOptions } from './evaluation-options';
+import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
 import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
 import { matchPattern } from './pattern';
@@ -495,25 +496,60 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
   for (const rule of policy?.spec?.rules ?? []) {
     if (applied()) return results;
     if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
-    const r = evaluateBody(rule, resource, resource, options);
+    const exceptions = exceptionsApplying(policy, String(rule.name), resource, options, mctx);
+    const r = withExceptions(rule, exceptions, (x) => evaluateBody(x, resource, resource, options));
     results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined });
   }
   for (const gen of autogenRules(policy)) {
     if (applied()) return results;
     if (!gen.kinds.includes(base.kind)) continue;
     if (ruleMatchFailure(gen.rule, resource, mctx) !== undefined) continue;
-    let r: Outcome;
-    if (gen.rule.validate?.cel) {
-      r = evaluateBody(gen.rule, resource, resource, options, base.kind);
-    } else if (!gen.rule.validate?.podSecurity) {
-      r = evaluateBody(gen.rule, resource, resource, options);
-    } else {
+    const exceptions = exceptionsApplying(policy, gen.name, resource, options, mctx);
+    const r = withExceptions(gen.rule, exceptions, (rule) => {
+      if (rule.validate?.cel) return evaluateBody(rule, resource, resource, options, base.kind);
+      if (!rule.validate?.podSecurity) return evaluateBody(rule, resource, resource, options);
       const pod = podFromTemplate(resource, gen.cronJob);
-      r = pod === undefined
+      return pod === undefined
         ? error(`${base.kind} ${base.resource} has no pod template`)
-        : evaluateBody(gen.rule, pod, resource, options);
-    }
+        : evaluateBody(rule, pod, resource, options);
+    });
     results.push({ ...base, rule: gen.name, status: r.status, message: r.message || undefined });
   }
   return results;
+}
+
+/**
+ * PolicyExceptions (options.exceptions) that name the rule, select the resource and whose
+ * conditions hold (evaluated on the request like preconditions; an error means no match).
+ */
+function exceptionsApplying(policy: any, ruleName: string, resource: any, options: EvaluationOptions, mctx: MatchContext): any[] {
+  const named = exceptionsFor(options.exceptions, policy, ruleName);
+  return named.filter((e) => {
+    if (!exceptionMatches(e, resource, mctx)) return false;
+    if (!e.spec?.conditions) return true;
+    try {
+      const ctx = buildContext(resource, resource, options);
+      applyValues(ctx, options.values);
+      return evaluateConditions(e.spec.conditions, ctx, SubstitutionMode.PRECONDITIONS);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The rule's outcome under the exceptions that apply to it, as Kyverno decides: skipped, unless
+ * every exception only exempts Pod Security controls of a podSecurity rule; then the rule is
+ * evaluated, and a failure that the exempted controls account for entirely becomes a skip.
+ */
+function withExceptions(rule: any, exceptions: any[], evaluate: (rule: any) => Outcome): Outcome {
+  if (exceptions.length === 0) return evaluate(rule);
+  const skipped = skip(`rule is skipped due to policy exception ${exceptions.map(exceptionKey).join(', ')}`);
+  const podSecurity = rule.validate?.podSecurity;
+  if (!podSecurity || !exceptions.every(hasPodSecurity)) return skipped;
+  const r = evaluate(rule);
+  if (r.status !== RuleStatus.FAIL) return r;
+  const exclude = [...(podSecurity.exclude ?? []), ...exceptions.flatMap((e) => e.spec.podSecurity)];
+  const exempted = evaluate({ ...rule, validate: { ...rule.validate, podSecurity: { ...podSecurity, exclude } } });
+  return exempted.status === RuleStatus.PASS ? skipped : exempted;
 }

@@ -51,4 +51,13 @@ export interface EvaluationOptions {
   readonly contextImages?: any[];
   /** Parameter object for CEL policies. @default - none */
   readonly params?: any;
+  /**
+   * Kyverno PolicyException manifests (kyverno.io/v2 or v2beta1) in force: a rule they name
+   * (`exceptions[].policyName` / `ruleNames`, wildcards allowed, autogen rule names included)
+   * is skipped on the resources their `match` (and `conditions`) select; `podSecurity`
+   * exceptions exempt those controls of podSecurity rules.
+   * @default - none
+   * @see https://kyverno.io/docs/exceptions/
+   */
+  readonly exceptions?: any[];
 }

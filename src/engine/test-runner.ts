@@ -24,6 +24,8 @@ export interface KyvernoTestDefinition {
   readonly userInfo?: any;
   /** The Context document (`kind: Context`) for ValidatingPolicies. @default - none */
   readonly context?: any;
+  /** PolicyException documents (the test's `exceptions` files). @default - none */
+  readonly exceptions?: any[];
 }
 
 /** One expected result compared with the engine's. */
@@ -242,6 +244,7 @@ export class KyvernoTestRunner {
       parentResource: sub?.parentResource ? { apiVersion: gv(sub.parentResource), kind: sub.parentResource.kind } : undefined,
       contextResources: this.def.context?.spec?.resources,
       contextImages: this.def.context?.spec?.images,
+      exceptions: this.def.exceptions,
     };
   }
 

@@ -49,6 +49,7 @@ export class KyvernoTestSuite {
       values: one(test.variables),
       userInfo: one(test.userinfo ?? test.userInfo),
       context: one(test.context),
+      exceptions: flattenLists((test.exceptions ?? []).flatMap((e: string) => load(e))),
     };
     return new KyvernoTestSuite(path.resolve(file), def);
   }

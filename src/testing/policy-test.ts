@@ -9,6 +9,7 @@ import { IConstruct } from 'constructs';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { toYaml, toYamlDocuments } from '../core/yaml';
 import { RequestUserInfo } from '../engine/evaluation-options';
+import { exceptionKey, isPolicyException } from '../engine/exceptions';
 import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 import { PolicySet } from '../repo/policy-set';
 
@@ -164,11 +165,27 @@ export class PolicyTest extends Chart implements IFileContributor {
     this.resourceValues.push(values);
   }
 
-  /** The test's resources (every ApiObject of this chart), sorted by kind, namespace and name. */
+  /**
+   * The test's resources (every ApiObject of this chart but PolicyExceptions), sorted by kind,
+   * namespace and name.
+   */
   public get resources(): ApiObject[] {
     return this.node.findAll()
-      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this)
+      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && !isExceptionObject(c))
       .sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  /**
+   * The PolicyExceptions in force for the test, as manifests: those of every set of the
+   * repository (rendered for the test's environment) and those created inside this test, sorted
+   * by namespace and name. Kyverno skips the rules they name on the resources they match.
+   */
+  public exceptions(): any[] {
+    const rendered = this.policySet.repo.render(this.environment).filter((m) => isPolicyException(m));
+    const local = this.node.findAll()
+      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && isExceptionObject(c))
+      .map((c) => c.toJson());
+    return [...rendered, ...local].sort((a, b) => exceptionKey(a).localeCompare(exceptionKey(b)));
   }
 
   /** The environment the test resolves policies for. */
@@ -185,6 +202,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       results: this.resultsList(),
       values: this.valuesDocument(),
       userInfo: this.userInfoDocument(),
+      exceptions: this.exceptions(),
     };
   }
 
@@ -226,6 +244,10 @@ export class PolicyTest extends Chart implements IFileContributor {
     if (def.userInfo) {
       test.userinfo = 'userinfo.yaml';
       files.push({ path: `${dir}/userinfo.yaml`, content: toYaml(def.userInfo) });
+    }
+    if (def.exceptions && def.exceptions.length > 0) {
+      test.exceptions = ['exceptions.yaml'];
+      files.push({ path: `${dir}/exceptions.yaml`, content: toYamlDocuments(def.exceptions) });
     }
     test.results = def.results;
     files.push({ path: `${dir}/kyverno-test.yaml`, content: toYaml(test) });
@@ -347,6 +369,11 @@ export class PolicyTest extends Chart implements IFileContributor {
     });
     return problems;
   }
+}
+
+/** A PolicyException object (by kind: cdk8s makes `instanceof` true for any ApiObject). */
+function isExceptionObject(o: ApiObject): boolean {
+  return o.kind === 'PolicyException' && o.apiVersion.startsWith('kyverno.io/');
 }
 
 function key(o: ApiObject): string {
