@@ -1,12 +1,13 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
+import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_MIN_VERSION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
 import { AutogenControllers } from './autogen';
 import { ApplyRules, FailureAction, FailurePolicy, Severity } from './enums';
 import { setFailureAction } from './failure-action';
 import { takePendingManifest } from './import-context';
 import { clone, prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
+import { kyvernoVersionFromAnnotation } from './kyverno-version-annotation';
 import { PolicyMetadataProps } from './metadata';
 import { manifestProblems, policyProblems } from './policy-checks';
 import { renderRule } from './render-rule';
@@ -96,8 +97,11 @@ export interface KyvernoPolicyProps extends PolicyMetadataProps {
  */
 export interface FromManifestOptions {
   /**
-   * Kyverno release used when the failure action is later moved with `setFailureAction`.
-   * @default KyvernoVersion.V1_13
+   * The Kyverno release the policy targets: it decides where a failure action set later (e.g. per
+   * environment) is placed. The manifest itself is kept unchanged.
+   * @default - the release the manifest's `kyverno.io/kyverno-version` annotation names (the newest
+   * KyvernoVersion at or below it, e.g. "1.11.0" -> V1_11, "1.12.1" -> V1_12; releases before 1.10
+   * -> V1_10; a list counts as its oldest entry), else KyvernoVersion.V1_13
    */
   readonly kyvernoVersion?: KyvernoVersion;
 }
@@ -149,7 +153,7 @@ export abstract class KyvernoPolicy extends ApiObject {
     if (manifest) {
       const ann = manifest?.metadata?.annotations ?? {};
       const spec = manifest?.spec ?? {};
-      this.kyvernoVersion = props.kyvernoVersion ?? KyvernoVersion.V1_13;
+      this.kyvernoVersion = props.kyvernoVersion ?? kyvernoVersionFromAnnotation(ann[ANNOTATION_MIN_VERSION]) ?? KyvernoVersion.V1_13;
       this.failureAction = importedFailureAction(spec);
       this.background = spec.background !== false;
       this.severity = (Object.values(Severity) as string[]).includes(ann[ANNOTATION_SEVERITY]) ? ann[ANNOTATION_SEVERITY] : undefined;
