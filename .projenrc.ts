@@ -81,6 +81,7 @@ project.addTask('example', {
 project.addTask('bench', {
   description: 'Benchmarks (wall time, peak RSS, ratios to a floor)',
   exec: 'node --expose-gc -r ts-node/register bench/main.ts',
+  receiveArgs: true,
   env: { TS_NODE_PROJECT: 'tsconfig.scripts.json', TS_NODE_TRANSPILE_ONLY: 'true' },
 });
 project.addTask('conformance', {
