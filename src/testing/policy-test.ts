@@ -37,6 +37,13 @@ export interface PolicyTestExpectation {
   readonly rule: string;
   /** The result Kyverno must report. */
   readonly result: ExpectedResult;
+  /**
+   * Variables the resource sees under this policy, e.g. what a context `apiCall` would have
+   * returned (`pdb_count: 0`) or `request.operation`. Written to the suite's values.yaml as
+   * `policies[].resources[].values` (so they hold for every rule of the policy on the resource).
+   * @default - none
+   */
+  readonly values?: { [name: string]: any };
 }
 
 /** Variables one rule sees in a test (a Values file's `policies[].rules[].values`), e.g. a mocked configMap or apiCall context entry. */
@@ -150,9 +157,12 @@ export class PolicyTest extends Chart implements IFileContributor {
     this.node.addValidation({ validate: () => this.problems() });
   }
 
-  /** Adds an expected result. */
-  public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult): void {
-    this.expectations.push({ resource, policy, rule, result });
+  /**
+   * Adds an expected result, optionally with the variables the resource sees under the policy
+   * (e.g. a mocked apiCall context entry: `{ pdb_count: 0 }`).
+   */
+  public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult, values?: { [name: string]: any }): void {
+    this.expectations.push({ resource, policy, rule, result, values });
   }
 
   /** Adds variables for one rule (e.g. the data of a mocked configMap context entry). */
@@ -294,7 +304,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       const rules = entry(rv.policy).rules;
       rules.set(rv.rule, { ...(rules.get(rv.rule) ?? {}), ...rv.values });
     }
-    for (const rv of this.resourceValues) {
+    for (const rv of this.allResourceValues()) {
       const name = apiObjectOf(rv.resource)?.toJson().metadata?.name;
       if (!name) continue;
       const resources = entry(rv.policy).resources;
@@ -313,6 +323,33 @@ export class PolicyTest extends Chart implements IFileContributor {
       doc.namespaceSelector = Object.keys(labels).sort().map((name) => ({ name, labels: labels[name] }));
     }
     return Object.keys(doc).length > 2 ? doc : undefined;
+  }
+
+  /** Resource values given directly and with expectations (in that order). */
+  private allResourceValues(): PolicyTestResourceValues[] {
+    const fromExpectations = this.expectations
+      .filter((e) => e.values && Object.keys(e.values).length > 0)
+      .map((e) => ({ policy: e.policy, resource: e.resource, values: e.values! }));
+    return [...this.resourceValues, ...fromExpectations];
+  }
+
+  /** Values given twice for one resource, policy and name with different contents. */
+  private conflictingValues(): string[] {
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    this.expectations.forEach((e, i) => {
+      const name = apiObjectOf(e.resource)?.toJson().metadata?.name;
+      for (const [k, v] of Object.entries(e.values ?? {})) {
+        const id = JSON.stringify([e.policy, name, k]);
+        const json = JSON.stringify(v);
+        const before = seen.get(id);
+        if (before !== undefined && before !== json) {
+          problems.push(`expectations[${i}].values: ${JSON.stringify(k)} is ${json} but an earlier expectation gives ${before} for ${name} under ${e.policy} (values hold per policy and resource, not per rule)`);
+        }
+        seen.set(id, json);
+      }
+    });
+    return problems;
   }
 
   private userInfoDocument(): any {
@@ -348,6 +385,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       const obj = apiObjectOf(rv.resource);
       if (!obj || Chart.of(obj) !== this) problems.push(`resourceValues[${i}].resource: ${rv.resource.node.path} is not a Kubernetes object inside this test`);
     });
+    problems.push(...this.conflictingValues());
     this.expectations.forEach((e, i) => {
       const field = `expectations[${i}]`;
       const obj = apiObjectOf(e.resource);

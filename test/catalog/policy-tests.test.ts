@@ -10,46 +10,23 @@ import { App } from 'cdk8s';
 import { CASES, CatalogCase } from './cases';
 import { ENTRIES } from './entries';
 import { writeFiles } from '../../src/core/file-writer';
-import { KyvernoTestDefinition } from '../../src/engine/test-runner';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
-
-/**
- * A PolicyTest that also writes per-resource context values (what an apiCall would have
- * answered) into the suite's values.yaml. Local adapter: PolicyTest has no such prop yet.
- */
-class PolicyTestWithValues extends PolicyTest {
-  private readonly contextValues: { policy: string; resource: string; values: { [key: string]: any } }[] = [];
-
-  public addValues(policy: string, resource: string, values: { [key: string]: any }): void {
-    this.contextValues.push({ policy, resource, values });
-  }
-
-  public definition(): KyvernoTestDefinition {
-    const def = super.definition();
-    if (this.contextValues.length === 0) return def;
-    const policies = [...new Set(this.contextValues.map((v) => v.policy))].sort().map((name) => ({
-      name,
-      resources: this.contextValues.filter((v) => v.policy === name).map((v) => ({ name: v.resource, values: v.values })),
-    }));
-    return { ...def, values: { apiVersion: 'cli.kyverno.io/v1alpha1', kind: 'Values', ...(def.values ?? {}), policies } };
-  }
-}
 
 function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-function build(c: CatalogCase): { repo: PolicyRepo; test: PolicyTestWithValues; expectations: number } {
+function build(c: CatalogCase): { repo: PolicyRepo; test: PolicyTest; expectations: number } {
   const repo = new PolicyRepo(new App(), 'catalog-repo', { environments: ['dev', 'prd'] });
   const set = new PolicySet(repo, 'catalog', { version: '1.0.0' });
-  const test = new PolicyTestWithValues(set, `${kebab(c.name)}-test`, { testName: kebab(c.name) });
+  const test = new PolicyTest(set, `${kebab(c.name)}-test`, { testName: kebab(c.name) });
   let count = 0;
   for (const { policy, expectations } of c.build(set, test)) {
     count += expectations.length;
     for (const e of expectations) {
-      test.expect(e.object, policy.policyName, e.rule, e.result as ExpectedResult);
-      if (e.values) test.addValues(policy.policyName, e.object.metadata.name!, e.values);
+      // e.values: what a context apiCall would return (e.g. pdb_count), written to values.yaml
+      test.expect(e.object, policy.policyName, e.rule, e.result as ExpectedResult, e.values);
     }
   }
   return { repo, test, expectations: count };
