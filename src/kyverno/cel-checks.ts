@@ -4,7 +4,7 @@
  * `<field>: not valid CEL: <error with position>`; the construct prefixes its path.
  * Internal module, not exported from index.
  */
-import { desugarCel } from '../engine/cel/desugar';
+import { CelSyntaxError, desugarCel } from '../engine/cel/desugar';
 import { CelEnvironment } from '../engine/cel/environment';
 
 /** One environment for every check: compiling is pure, the engine caches compiled programs. */
@@ -24,9 +24,24 @@ export function celProblem(expression: unknown, at: string): string | undefined 
     environment.compile(expression);
     return undefined;
   } catch (e) {
-    const message = (e as Error).message.replace(/^compilation failed: /, '');
-    return `${at}: not valid CEL: ${message}`;
+    if (e instanceof CelSyntaxError) return `${at}: not valid CEL: ${syntaxMessage(e)}`;
+    return `${at}: not valid CEL: ${(e as Error).message.replace(/^compilation failed: /, '')}`;
   }
+}
+
+/**
+ * A one-line expression is quoted whole after its position; a multi-line one (YAML block scalars)
+ * is located by line and column and only its offending line is quoted, so the problem stays one line.
+ */
+function syntaxMessage(e: CelSyntaxError): string {
+  if (!e.expression.includes('\n')) return e.message;
+  const reason = e.message.slice(0, e.message.length - ` at position ${e.position} in: ${e.expression}`.length);
+  // an error at the end of input points at the last line with text, not at a trailing newline
+  const text = e.expression.trimEnd();
+  const before = text.slice(0, Math.min(e.position, text.length)).split('\n');
+  const line = before.length;
+  const column = before[line - 1].length + 1;
+  return `${reason} at line ${line}, column ${column} (position ${e.position}): ${JSON.stringify(text.split('\n')[line - 1].trim())}`;
 }
 
 /** A CEL expression and its field, e.g. `spec.validations[1].expression`. */

@@ -29,6 +29,15 @@ describe('CEL expressions must compile', () => {
     expect(celProblem('object.name # 1', 'f')).toBe("f: not valid CEL: unexpected character '#' at position 12 in: object.name # 1");
   });
 
+  test('a multi-line expression is located by line and column and only the offending line is quoted', () => {
+    const unclosed = 'object.spec.containers.all(c,\n  has(c.resources.limits)\n';
+    expect(celProblem(unclosed, 'f')).toBe('f: not valid CEL: expected \')\' but found \'end of input\' at line 2, column 26 (position 56): "has(c.resources.limits)"');
+    const badCharacter = 'object.spec.containers.all(c,\n  c.image ~ "x")';
+    expect(celProblem(badCharacter, 'f')).toBe('f: not valid CEL: unexpected character \'~\' at line 2, column 11 (position 40): "c.image ~ \\"x\\")"');
+    // an error at the end of input points at the last line with text, not past a trailing newline
+    expect(celProblem('object.metadata.name != "" &&\n', 'f')).toBe('f: not valid CEL: unexpected \'end of input\' at line 1, column 30 (position 30): "object.metadata.name != \\"\\" &&"');
+  });
+
   test('ValidatingPolicy: every CEL field is checked and named, all problems collected', () => {
     expect(vpolProblems({
       matchConditions: [{ name: 'ok', expression: '!request.dryRun' }, { name: 'bad', expression: 'request.dryRun ==' }],
