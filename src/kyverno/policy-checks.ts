@@ -60,6 +60,12 @@ function ruleProblems(rule: Rule, at: string): string[] {
   out.push(...conditionsProblems(rule.preconditions, `${at}.preconditions`));
   out.push(...contextProblems(rule.context, `${at}.context`));
   if (rule.validate !== undefined) out.push(...validateProblems(rule.validate, `${at}.validate`));
+  const celNames = new Set<string>();
+  (rule.celPreconditions ?? []).forEach((c, i) => {
+    if (typeof c?.name !== 'string' || c.name.length === 0) out.push(`${at}.celPreconditions[${i}].name: a CEL precondition needs a name`);
+    else if (celNames.has(c.name)) out.push(`${at}.celPreconditions[${i}].name: "${c.name}" is used twice (names must be unique)`);
+    celNames.add(c?.name);
+  });
   out.push(...ruleCelProblems(rule, at));
   if (rule.mutate !== undefined) {
     const m = rule.mutate;

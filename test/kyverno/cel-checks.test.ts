@@ -88,6 +88,26 @@ describe('CEL expressions must compile', () => {
     ].join('\n'));
   });
 
+  test('celPreconditions need unique names', () => {
+    const chart = newChart();
+    const p = new ClusterPolicy(chart, 'cel', {
+      rules: [{
+        name: 'limits',
+        match: PODS,
+        celPreconditions: [
+          { name: 'create', expression: "request.operation == 'CREATE'" },
+          { name: 'create', expression: "request.operation != 'DELETE'" },
+          { name: '', expression: 'true' },
+        ],
+        validate: { cel: { expressions: [{ expression: GOOD }] } },
+      }],
+    });
+    expect(p.node.validate()).toEqual([
+      'test/cel: spec.rules[0].celPreconditions[1].name: "create" is used twice (names must be unique)',
+      'test/cel: spec.rules[0].celPreconditions[2].name: a CEL precondition needs a name',
+    ]);
+  });
+
   test('celPreconditions are emitted after preconditions and validate against the v1.13.2 CRD', () => {
     const chart = newChart();
     const p = new ClusterPolicy(chart, 'cel', {
