@@ -96,7 +96,8 @@ class Parser {
   private peek(o = 0): Token { return this.tokens[Math.min(this.i + o, this.tokens.length - 1)]; }
   private next(): Token { return this.tokens[this.i++]; }
   private isOp(text: string, o = 0): boolean { const t = this.peek(o); return t.kind === 'op' && t.text === text; }
-  private fail(msg: string): never { throw new CelSyntaxError(msg, this.src, this.peek().pos); }
+  /** Fails at `at` (a token already consumed) or, by default, at the next token. */
+  private fail(msg: string, at: Token = this.peek()): never { throw new CelSyntaxError(msg, this.src, at.pos); }
   private expect(text: string): void {
     if (!this.isOp(text)) this.fail(`expected '${text}' but found '${this.peek().text || 'end of input'}'`);
     this.i++;
@@ -179,7 +180,7 @@ class Parser {
         let optional = false;
         if (this.isOp('?')) { this.i++; optional = true; }
         const name = this.next();
-        if (name.kind !== 'ident') this.fail('expected a field name');
+        if (name.kind !== 'ident') this.fail('expected a field name', name);
         if (!optional && this.isOp('(')) {
           this.i++;
           n = { t: 'call', target: n, fn: name.text, args: this.args(')') };
@@ -225,14 +226,14 @@ class Parser {
     if (t.kind === 'op') {
       if (t.text === '.') {
         const name = this.next();
-        if (name.kind !== 'ident') this.fail('expected an identifier after a leading dot');
+        if (name.kind !== 'ident') this.fail('expected an identifier after a leading dot', name);
         return { t: 'ident', name: '.' + name.text };
       }
       if (t.text === '(') { const e = this.expr(); this.expect(')'); return e; }
       if (t.text === '[') return this.listLiteral();
       if (t.text === '{') return this.mapLiteral();
     }
-    return this.fail(`unexpected '${t.text || 'end of input'}'`);
+    return this.fail(`unexpected '${t.text || 'end of input'}'`, t);
   }
 
   /** `[a, ?b]`: an element marked `?` is an optional, included only when it has a value. */

@@ -43,6 +43,9 @@ describe('desugarCel', () => {
     expect(() => desugarCel('a &&')).toThrow(CelSyntaxError);
     expect(() => desugarCel('a &&')).toThrow(/unexpected 'end of input' at position 4 in: a &&/);
     expect(() => desugarCel("'open")).toThrow(/unterminated string at position 0/);
+    // The position is the offending token's, not the one after it.
+    expect(() => desugarCel('(1 +)')).toThrow(/unexpected '\)' at position 4 in: \(1 \+\)/);
+    expect(() => desugarCel('a.1')).toThrow(/at position 1 in: a\.1/);
     expect(() => desugarCel('a $ b')).toThrow(/unexpected character '\$'/);
   });
 });
