@@ -3,6 +3,7 @@
  * annotations, label and namespace selectors, operations and user info.
  * @see https://kyverno.io/docs/writing-policies/match-exclude/
  */
+import { matchExpressionsHold } from './cel/label-selector';
 import { containsWildcard, wildcardMatch } from './wildcard';
 
 /** Who sends the request, and the namespace labels the test supplies. */
@@ -86,27 +87,7 @@ export function selectorMatches(selector: any, labels: { [key: string]: string }
       if (!wildcardMatch(value, l[k])) return false;
     }
   }
-  for (const expr of selector?.matchExpressions ?? []) {
-    const has = expr.key in l;
-    const values: string[] = (expr.values ?? []).map(String);
-    switch (expr.operator) {
-      case 'In':
-        if (!has || !values.includes(l[expr.key])) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(l[expr.key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        throw new Error(`invalid label selector operator ${JSON.stringify(expr.operator)}`);
-    }
-  }
-  return true;
+  return matchExpressionsHold(selector?.matchExpressions, l);
 }
 
 function isEmptyDescription(d: any): boolean {

@@ -7,6 +7,7 @@
 import { podTemplatePath } from '../cel/autogen';
 import { RuleStatus } from '../result';
 import { CONTROLS, PodView, Violation, violationPath } from './controls';
+import { wildcardMatch } from '../wildcard';
 
 /** The outcome of one podSecurity block on one resource. */
 export interface PodSecurityOutcome {
@@ -104,8 +105,3 @@ function normalizeField(f: string): string {
   return f.replace(/\s+/g, '').replace(/'/g, '"');
 }
 
-/** Kyverno wildcards: `*` any run of characters, `?` one character. */
-function wildcardMatch(pattern: string, value: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-  return re.test(value);
-}
