@@ -6,6 +6,7 @@
  * long jest run).
  */
 import * as path from 'path';
+import { ms } from './support';
 import { KyvernoTestDefinition, KyvernoTestRunner, PolicyEngine } from '../src/engine';
 import { KyvernoTestSuite } from '../src/testing';
 
@@ -13,10 +14,6 @@ function corpusDir(): string {
   if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
   if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
   return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
-}
-
-function ms(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e6;
 }
 
 function loadAll(files: string[]): KyvernoTestDefinition[] {

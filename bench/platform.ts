@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { peakRssMb, Stopwatch } from './support';
 import { toYamlDocuments } from '../src/core/yaml';
 import { ClusterPolicy, FailureAction } from '../src/kyverno';
 import { PolicyPlatform, PolicySource } from '../src/platform';
@@ -46,19 +47,9 @@ function buildRepo(app: App, r: number): PolicyRepo {
   return repo;
 }
 
-function ms(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e6;
-}
-
-function cpuMs(from: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(from);
-  return (d.user + d.system) / 1000;
-}
-
 export async function run(): Promise<void> {
   (global as any).gc?.();
-  const start = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
+  const total = new Stopwatch();
   const app = new App();
   const repos = Array.from({ length: REPOS }, (_x, r) => buildRepo(app, r));
   const platform = new PolicyPlatform(app, 'policy-platform', {
@@ -69,29 +60,27 @@ export async function run(): Promise<void> {
       PolicySource.kyvernoCurated({ ref: 'release-1.13' }),
     ],
   });
-  const built = ms(start);
+  const built = total.wallMs();
 
-  const synthStart = process.hrtime.bigint();
-  const synthCpuStart = process.cpuUsage();
+  const synth = new Stopwatch();
   const files = platform.synthFiles();
-  const ours = ms(synthStart);
-  const oursCpu = cpuMs(synthCpuStart);
-  const wall = ms(start);
-  const wallCpu = cpuMs(cpuStart);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const ours = synth.wallMs();
+  const oursCpu = synth.cpuMs();
+  const wall = total.wallMs();
+  const wallCpu = total.cpuMs();
+  const peakMb = peakRssMb();
 
   // the floor: every repository rendered in every environment, stringified
-  const floorStart = process.hrtime.bigint();
-  const floorCpuStart = process.cpuUsage();
+  const floorTimer = new Stopwatch();
   let floorBytes = 0;
   for (const env of ENVIRONMENTS) floorBytes += toYamlDocuments(repos.flatMap((r) => r.render(env))).length;
-  const floor = ms(floorStart);
-  const floorCpu = cpuMs(floorCpuStart);
+  const floor = floorTimer.wallMs();
+  const floorCpu = floorTimer.cpuMs();
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-platform-'));
-  const writeStart = process.hrtime.bigint();
+  const writeTimer = new Stopwatch();
   platform.synth(outdir);
-  const write = ms(writeStart);
+  const write = writeTimer.wallMs();
   fs.rmSync(outdir, { recursive: true, force: true });
 
   const bytes = files.reduce((n, f) => n + f.content.length, 0);

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { peakRssMb, Stopwatch } from './support';
 import { toYaml } from '../src/core/yaml';
 import { ClusterPolicy, ConditionOperator, FailureAction, Severity } from '../src/kyverno';
 import { PolicyRepo, PolicySet } from '../src/repo';
@@ -59,26 +60,14 @@ function buildRepo(app: App, r: number): PolicyRepo {
   return repo;
 }
 
-function ms(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e6;
-}
-
-/** CPU time of this process (user + system) since `from`, in ms: unlike wall time, it does not grow when other processes share the cores. */
-function cpuMs(from: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(from);
-  return (d.user + d.system) / 1000;
-}
-
 export async function run(): Promise<void> {
   (global as any).gc?.();
-  const start = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
+  const total = new Stopwatch();
   const app = new App();
   const repos = Array.from({ length: REPOS }, (_x, r) => buildRepo(app, r));
-  const built = ms(start);
+  const built = total.wallMs();
 
-  const synthStart = process.hrtime.bigint();
-  const synthCpuStart = process.cpuUsage();
+  const synth = new Stopwatch();
   let files = 0;
   let bytes = 0;
   const renders: any[][] = [];
@@ -89,29 +78,28 @@ export async function run(): Promise<void> {
     }
     for (const env of ENVIRONMENTS) renders.push(repo.render(env));
   }
-  const ours = ms(synthStart);
-  const oursCpu = cpuMs(synthCpuStart);
-  const wall = ms(start);
-  const wallCpu = cpuMs(cpuStart);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const ours = synth.wallMs();
+  const oursCpu = synth.cpuMs();
+  const wall = total.wallMs();
+  const wallCpu = total.cpuMs();
+  const peakMb = peakRssMb();
 
   // the floor: `yaml` alone stringifying the same documents (each template's manifest once, each
   // environment's rendered documents)
   const templates = repos.flatMap((repo) => repo.policySets.flatMap((s) => s.policies.map((p) => p.toJson())));
-  const floorStart = process.hrtime.bigint();
-  const floorCpuStart = process.cpuUsage();
+  const floorTimer = new Stopwatch();
   let floorBytes = 0;
   for (const t of templates) floorBytes += toYaml(t).length;
   for (const docs of renders) for (const d of docs) floorBytes += toYaml(d).length;
-  const floor = ms(floorStart);
-  const floorCpu = cpuMs(floorCpuStart);
+  const floor = floorTimer.wallMs();
+  const floorCpu = floorTimer.cpuMs();
   const load = os.loadavg()[0];
 
   // writing to disk is reported apart: it measures the file system, not the library
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-repo-'));
-  const writeStart = process.hrtime.bigint();
+  const writeTimer = new Stopwatch();
   for (const repo of repos) repo.synth(path.join(outdir, repo.repoName));
-  const write = ms(writeStart);
+  const write = writeTimer.wallMs();
   fs.rmSync(outdir, { recursive: true, force: true });
 
   const documents = renders.reduce((n, r) => n + r.length, 0);
