@@ -5,6 +5,7 @@
  */
 import { ValuesLintError } from '../../values-lint/lint-error';
 import { ValuesLintFormat, ValuesLintReport, ValuesLinter } from '../../values-lint/values-linter';
+import { parseCommandArgs, usageError } from '../command-args';
 
 const USAGE = `Usage: policy-platform lint <repo-dir> [--env <env>] [--json]
 
@@ -16,28 +17,12 @@ Exit code: 1 if any result has severity error, 2 on bad usage or a malformed .sp
 values file, 0 otherwise.`;
 
 export async function run(args: string[]): Promise<number> {
-  const dirs: string[] = [];
-  let env: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') {
-      process.stdout.write(USAGE + '\n');
-      return 0;
-    } else if (a === '--json') {
-      json = true;
-    } else if (a === '--env') {
-      env = args[++i];
-      if (env === undefined) return usageError('--env needs a value');
-    } else if (a.startsWith('--env=')) {
-      env = a.slice('--env='.length);
-    } else if (a.startsWith('-')) {
-      return usageError(`unknown option '${a}'`);
-    } else {
-      dirs.push(a);
-    }
-  }
-  if (dirs.length !== 1) return usageError(dirs.length === 0 ? 'no repository directory given' : 'give one repository directory');
+  const parsed = parseCommandArgs('lint', USAGE, args, { flags: ['--json'], values: { '--env': ['--env'] } });
+  if (typeof parsed === 'number') return parsed;
+  const dirs = parsed.positionals;
+  const env = parsed.values.get('--env');
+  const json = parsed.flags.has('--json');
+  if (dirs.length !== 1) return usageError('lint', USAGE, dirs.length === 0 ? 'no repository directory given' : 'give one repository directory');
 
   let report: ValuesLintReport;
   try {
@@ -55,9 +40,4 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(ValuesLintFormat.text(report));
   }
   return report.errorCount > 0 ? 1 : 0;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`policy-platform lint: ${message}\n\n${USAGE}\n`);
-  return 2;
 }
