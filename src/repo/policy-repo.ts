@@ -98,6 +98,8 @@ export class PolicyRepo extends Construct {
   public readonly description: string;
 
   private readonly props: PolicyRepoProps;
+  /** The model of the synthesis in progress, so the renders it triggers (PolicyTests) reuse it. */
+  private modelInUse?: RepoModel;
 
   constructor(scope: Construct, id: string, props: PolicyRepoProps) {
     super(scope, id);
@@ -151,13 +153,14 @@ export class PolicyRepo extends Construct {
    * Validates the whole tree first.
    */
   public synthFiles(): SynthFile[] {
-    const model = this.model();
-    const files = repoFiles(this, model);
-    for (const c of this.node.findAll()) {
-      // a nested PolicyRepo (and what is inside it) writes its own files
-      if (c !== this && isFileContributor(c) && !PolicyRepo.isPolicyRepo(c) && PolicyRepo.of(c) === this) files.push(...c.synthFiles());
-    }
-    return checkFileList(files);
+    return this.withModel((model) => {
+      const files = repoFiles(this, model);
+      for (const c of this.node.findAll()) {
+        // a nested PolicyRepo (and what is inside it) writes its own files
+        if (c !== this && isFileContributor(c) && !PolicyRepo.isPolicyRepo(c) && PolicyRepo.of(c) === this) files.push(...c.synthFiles());
+      }
+      return checkFileList(files);
+    });
   }
 
   /**
@@ -176,9 +179,22 @@ export class PolicyRepo extends Construct {
     return s ? renderSetModel(model, s, environment) : [];
   }
 
+  /** Validates the tree and builds the model, or returns the model of the synthesis in progress. */
   private model(): RepoModel {
+    if (this.modelInUse) return this.modelInUse;
     validateTree(this);
     return buildRepoModel(this.policySets, this.environments, this.props.values ?? {}, this.props.environmentValues ?? {});
+  }
+
+  /** Runs `fn` with one model, which renders called meanwhile (e.g. by PolicyTests) reuse. */
+  private withModel<T>(fn: (model: RepoModel) => T): T {
+    if (this.modelInUse) return fn(this.modelInUse);
+    this.modelInUse = this.model();
+    try {
+      return fn(this.modelInUse);
+    } finally {
+      this.modelInUse = undefined;
+    }
   }
 
   private checkEnvironment(environment: string): void {
