@@ -1,7 +1,7 @@
-import { javascript, SampleFile, typescript } from 'projen';
+import { typescript } from 'projen';
 import { PolicySource } from '../platform';
 import { PolicyPlatformComponent } from './policy-platform-component';
-import { addSynthTask, POLICY_DEV_DEPS } from './project-setup';
+import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { PLATFORM_SAMPLE, PLATFORM_TEST } from './starter-files';
 
 /**
@@ -50,15 +50,7 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
   public readonly platform: PolicyPlatformComponent;
 
   constructor(options: PolicyPlatformProjectOptions) {
-    super({
-      projenrcTs: true,
-      github: false,
-      release: false,
-      packageManager: javascript.NodePackageManager.NPM,
-      ...options,
-      sampleCode: false,
-      devDeps: [...POLICY_DEV_DEPS, ...(options.devDeps ?? [])],
-    });
+    super(policyProjectOptions(options));
     this.platform = new PolicyPlatformComponent(this, 'PolicyPlatform', {
       environments: options.environments,
       platformName: options.platformName,
@@ -66,13 +58,12 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
       version: options.platformVersion,
       platformModule: options.platformModule,
     });
-    addSynthTask(this);
-    // The definitions module runs at synthesis only: it may import the library, a devDependency.
-    this.eslint?.allowDevDeps(options.platformModule ?? 'src/platform.ts');
-    if (options.sampleCode ?? true) {
-      new SampleFile(this, options.platformModule ?? 'src/platform.ts', { contents: PLATFORM_SAMPLE });
-      new SampleFile(this, `${this.testdir}/platform.test.ts`, { contents: PLATFORM_TEST });
-    }
+    setUpDefinitionsModule(this, options.sampleCode, {
+      path: options.platformModule ?? 'src/platform.ts',
+      sample: PLATFORM_SAMPLE,
+      testFile: 'platform.test.ts',
+      testSample: PLATFORM_TEST,
+    });
   }
 
   /** Adds a source of policies to the platform. */

@@ -1,7 +1,7 @@
-import { javascript, SampleFile, typescript } from 'projen';
+import { typescript } from 'projen';
 import { PolicyRepo, RepoImage } from '../repo';
 import { PolicyRepoComponent } from './policy-repo-component';
-import { addSynthTask, POLICY_DEV_DEPS } from './project-setup';
+import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { REPO_POLICIES_SAMPLE, REPO_POLICIES_TEST } from './starter-files';
 
 /**
@@ -54,15 +54,7 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
   public readonly policies: PolicyRepoComponent;
 
   constructor(options: PolicyRepoProjectOptions) {
-    super({
-      projenrcTs: true,
-      github: false,
-      release: false,
-      packageManager: javascript.NodePackageManager.NPM,
-      ...options,
-      sampleCode: false,
-      devDeps: [...POLICY_DEV_DEPS, ...(options.devDeps ?? [])],
-    });
+    super(policyProjectOptions(options));
     this.policies = new PolicyRepoComponent(this, 'PolicyRepo', {
       environments: options.environments,
       repoName: options.repoName,
@@ -70,13 +62,12 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
       imageWorkflow: options.imageWorkflow,
       policiesModule: options.policiesModule,
     });
-    addSynthTask(this);
-    // The definitions module runs at synthesis only: it may import the library, a devDependency.
-    this.eslint?.allowDevDeps(options.policiesModule ?? 'src/policies.ts');
-    if (options.sampleCode ?? true) {
-      new SampleFile(this, options.policiesModule ?? 'src/policies.ts', { contents: REPO_POLICIES_SAMPLE });
-      new SampleFile(this, `${this.testdir}/policies.test.ts`, { contents: REPO_POLICIES_TEST });
-    }
+    setUpDefinitionsModule(this, options.sampleCode, {
+      path: options.policiesModule ?? 'src/policies.ts',
+      sample: REPO_POLICIES_SAMPLE,
+      testFile: 'policies.test.ts',
+      testSample: REPO_POLICIES_TEST,
+    });
   }
 
   /** The PolicyRepo construct: add PolicySets to it. */
