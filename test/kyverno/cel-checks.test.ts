@@ -6,6 +6,7 @@ import { validateTree } from '../../src/core/validate-tree';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { ClusterPolicy, Operation, Policy, ValidatingPolicy, ValidatingPolicyProps } from '../../src/kyverno';
 import { celProblem, ruleCelFields, validatingPolicyCelFields } from '../../src/kyverno/cel-checks';
+import { listFiles } from '../support/files';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 const PODS_RULE = { apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE], resources: ['pods'] };
@@ -155,19 +156,11 @@ describe('CEL expressions must compile', () => {
 function libraryPolicies(): Array<{ file: string; doc: any }> {
   const root = sharedPath('conformance', 'kyverno-policies');
   const out: Array<{ file: string; doc: any }> = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {walk(p);} else if (/\.ya?ml$/.test(e.name)) {
-        const rel = path.relative(root, p);
-        for (const doc of parseYamlDocuments(fs.readFileSync(p, 'utf-8'), rel)) {
-          if (String(doc?.apiVersion).match(/^(kyverno|policies\.kyverno)\.io\//)) out.push({ file: rel, doc });
-        }
-      }
+  for (const rel of listFiles(root, (name) => name.startsWith('.')).filter((f) => /\.ya?ml$/.test(f))) {
+    for (const doc of parseYamlDocuments(fs.readFileSync(path.join(root, rel), 'utf-8'), rel)) {
+      if (String(doc?.apiVersion).match(/^(kyverno|policies\.kyverno)\.io\//)) out.push({ file: rel, doc });
     }
-  };
-  walk(root);
+  }
   return out;
 }
 

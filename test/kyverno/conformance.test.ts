@@ -4,21 +4,13 @@ import { Chart, Testing } from 'cdk8s';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { ClusterPolicy, Policy, ValidatingPolicy } from '../../src/kyverno';
 import { crdErrors } from '../support/crd-validator';
+import { listFiles } from '../support/files';
 import { describeWithShared, sharedPath } from '../support/shared';
 
 /** Policy YAML files of the community library (the .kyverno-test suites are not policies). */
 function policyFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) out.push(p);
-    }
-  };
-  walk(sharedPath('conformance', 'kyverno-policies'));
-  return out.sort();
+  const root = sharedPath('conformance', 'kyverno-policies');
+  return listFiles(root, (name) => name.startsWith('.')).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(root, f));
 }
 
 function documents(kinds: string[]): Array<[string, any]> {

@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { listFiles as listAllFiles } from '../support/files';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -82,14 +83,5 @@ export function localVersions(names: string[]): string[] {
 }
 
 export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === '.git') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p); else out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return listAllFiles(dir, (name) => name === 'node_modules' || name === '.git');
 }

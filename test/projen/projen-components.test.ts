@@ -10,6 +10,7 @@ import { ClusterPolicy, FailureAction } from '../../src/kyverno';
 import { PolicySource } from '../../src/platform';
 import { PolicyPlatformComponent, PolicyPlatformProject, PolicyRepoComponent, PolicyRepoProject } from '../../src/projen';
 import { PolicyRepo, PolicySet } from '../../src/repo';
+import { listFiles } from '../support/files';
 
 process.env.PROJEN_DISABLE_POST = 'true';
 
@@ -41,16 +42,7 @@ function repoProject(outdir: string, environments: string[]): PolicyRepoProject 
 }
 
 function files(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p); else out.push(path.relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return listFiles(dir, (name) => name === 'node_modules');
 }
 
 describe('PolicyRepoProject', () => {

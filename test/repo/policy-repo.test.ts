@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { devopsRepo, securityRepo } from './fixtures';
 import { ClusterPolicy, FailureAction, Severity } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
+import { listFiles } from '../support/files';
 
 let tmp: string;
 beforeEach(() => {
@@ -14,19 +15,6 @@ beforeEach(() => {
 afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out.sort();
-}
 
 function policy(scope: Construct, id: string, extra: any = {}): ClusterPolicy {
   return new ClusterPolicy(scope, id, {

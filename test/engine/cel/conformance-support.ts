@@ -14,6 +14,7 @@ import { evaluateCelPreconditions, evaluateCelRule } from '../../../src/engine/c
 import { evaluateValidatingPolicy, isValidatingPolicy } from '../../../src/engine/cel/validating-policy';
 import { evaluatePodSecurity } from '../../../src/engine/pod-security/evaluate';
 import { RuleStatus } from '../../../src/engine/result';
+import { listFiles } from '../../support/files';
 
 export interface Comparison {
   readonly suite: string;
@@ -38,16 +39,7 @@ function readDocs(file: string): any[] {
 
 /** Every `kyverno-test.yaml` under `root`. */
 export function findTestFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'kyverno-test.yaml') out.push(p);
-    }
-  };
-  walk(root);
-  return out.sort();
+  return listFiles(root).filter((f) => path.basename(f) === 'kyverno-test.yaml').map((f) => path.join(root, f));
 }
 
 function ruleKinds(rule: any): string[] {
