@@ -10,21 +10,10 @@ import { writeSeed } from '../../examples/main';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { PolicyEngine } from '../../src/engine';
 import { checkDockerfile } from '../docker/dockerfile-check';
+import { helmRenderChart } from '../repo/helm-render-check';
 import { crdErrors } from '../support/crd-validator';
-import { describeWithHelmRender, describeWithShared, helmRender } from '../support/shared';
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+import { listFiles } from '../support/files';
+import { describeWithHelmRender, describeWithShared } from '../support/shared';
 
 function snapshot(dir: string): Map<string, { content: string; mtimeMs: number }> {
   const m = new Map<string, { content: string; mtimeMs: number }>();
@@ -217,21 +206,12 @@ describe('determinism', () => {
 });
 
 describeWithHelmRender('helm-render equals rendered/', () => {
-  function helm(repoDir: string, chart: string, env: string): any[] {
-    // A chart of values only has no templates/ folder: Helm renders nothing (helm-render needs the folder).
-    if (!fs.existsSync(path.join(repoDir, 'charts', chart, 'templates'))) return [];
-    const text = execFileSync(helmRender()!, [
-      '-f', path.join(repoDir, 'cd', 'values.yaml'), '-f', path.join(repoDir, 'cd', env, 'values.yaml'), path.join(repoDir, 'charts', chart),
-    ], { encoding: 'utf-8' });
-    return parseYamlDocuments(text);
-  }
-
   const repos: { [name: string]: string[] } = { 'security-policy': ['dev', 'qac', 'stg', 'prd'], 'devops-policy': ['dev', 'prd'], 'backend-applications': ['dev', 'prd'] };
   for (const [repo, envs] of Object.entries(repos)) {
     for (const env of envs) {
       test(`${repo} ${env}`, () => {
         const dir = path.join(out, repo);
-        const fromHelm = helm(dir, repo, env);
+        const fromHelm = helmRenderChart(dir, repo, env);
         expect(fromHelm).toEqual(parseYamlDocuments(read(`${repo}/rendered/${env}/${repo}.yaml`)));
       });
     }
@@ -239,7 +219,7 @@ describeWithHelmRender('helm-render equals rendered/', () => {
 
   for (const env of ['dev', 'prd']) {
     test(`policy-platform rendered/${env}/all.yaml = helm-render of every repo's charts`, () => {
-      const expected = ['backend-applications', 'devops-policy', 'security-policy'].flatMap((r) => helm(path.join(out, r), r, env));
+      const expected = ['backend-applications', 'devops-policy', 'security-policy'].flatMap((r) => helmRenderChart(path.join(out, r), r, env));
       const all = parseYamlDocuments(read(`policy-platform/rendered/${env}/all.yaml`));
       expect(all).toEqual(expected);
       expect(all.length).toBe(7);
