@@ -1,3 +1,4 @@
+import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
 
 /**
@@ -184,8 +185,8 @@ export class PolicySource {
     this.environments = props.environments;
     this.declaredPolicies = props.declaredPolicies;
     this.problemList = props.problems ?? [];
-    if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(this.repoName)) {
-      this.problemList.push(`repo name ${JSON.stringify(this.repoName)} is not a DNS-1123 label (lowercase alphanumerics and '-', at most 63 characters)`);
+    if (!isDnsLabel(this.repoName)) {
+      this.problemList.push(`repo name ${JSON.stringify(this.repoName)} is not ${LABEL_RULE}`);
     }
     if (props.kind === PolicySourceKind.REPO && !props.image) {
       this.problemList.push('the repo has no image to pull it from (set the PolicyRepo\'s image, or PolicySource.fromRepo(repo, { image }))');

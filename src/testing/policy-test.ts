@@ -11,6 +11,7 @@ import { toYaml, toYamlDocuments } from '../core/yaml';
 import { RequestUserInfo } from '../engine/evaluation-options';
 import { exceptionKey, isPolicyException } from '../engine/exceptions';
 import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
+import { dns1123LabelProblem } from '../repo/names';
 import { PolicySet } from '../repo/policy-set';
 
 /** The result a rule must give on a resource (kyverno test `result`). */
@@ -126,7 +127,6 @@ export interface PolicyTestReport {
   readonly passed: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const POLICY_KINDS = ['ClusterPolicy', 'Policy', 'ValidatingPolicy'];
 
 /**
@@ -367,9 +367,8 @@ export class PolicyTest extends Chart implements IFileContributor {
 
   private problems(): string[] {
     const problems: string[] = [];
-    if (!DNS_LABEL.test(this.testName) || this.testName.length > 63) {
-      problems.push(`testName: ${JSON.stringify(this.testName)} is not a DNS-1123 label (lowercase alphanumerics and '-', at most 63 characters)`);
-    }
+    const nameProblem = dns1123LabelProblem('testName', this.testName);
+    if (nameProblem) problems.push(nameProblem);
     const envs = this.policySet.repo.environments;
     if (this.props.environment !== undefined && !envs.includes(this.props.environment)) {
       problems.push(`environment: ${JSON.stringify(this.props.environment)} is not an environment of the repository (${envs.join(', ')})`);

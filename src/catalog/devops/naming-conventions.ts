@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ConditionOperator, Severity } from '../../kyverno';
+import { isDnsLabel, LABEL_RULE } from '../../kyverno/names';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { matchKinds } from '../internal/pod-rules';
 
@@ -117,8 +118,8 @@ function conventionProblems(c: NamingConvention, i: number): string[] {
     problems.push(`${at}.regex: "${c.regex}" contains '{{' or '}}', which Kyverno would read as a variable`);
   }
   const ruleName = ruleNameOf(c);
-  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(ruleName)) {
-    problems.push(`${at}.ruleName: "${ruleName}" is not a DNS-1123 label (lowercase alphanumerics and '-', at most 63 characters)`);
+  if (!isDnsLabel(ruleName)) {
+    problems.push(`${at}.ruleName: "${ruleName}" is not ${LABEL_RULE}`);
   }
   return problems;
 }
