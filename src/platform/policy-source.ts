@@ -1,5 +1,6 @@
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
+import { isImageDigest, isImageTag } from '../repo/image-reference';
 
 /**
  * Where a source's policies come from.
@@ -109,10 +110,10 @@ export class PolicySource {
     if ((props.tag === undefined) === (props.digest === undefined)) {
       problems.push(`image ${props.image}: give exactly one of tag and digest`);
     }
-    if (props.digest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(props.digest)) {
+    if (props.digest !== undefined && !isImageDigest(props.digest)) {
       problems.push(`image ${props.image}: digest ${JSON.stringify(props.digest)} is not sha256:<64 lowercase hex>`);
     }
-    if (props.tag !== undefined && (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(props.tag) || props.tag === 'latest')) {
+    if (props.tag !== undefined && (!isImageTag(props.tag) || props.tag === 'latest')) {
       problems.push(`image ${props.image}: tag ${JSON.stringify(props.tag)} is not a pinned tag (letters, digits, '_', '.', '-'; not "latest")`);
     }
     if (!/^[a-z0-9]([a-z0-9._/:-]*[a-z0-9])?$/.test(props.image) || /:[^/]*$/.test(props.image.replace(/^[^/]*\//, ''))) {

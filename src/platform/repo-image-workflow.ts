@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { PolicyRepo } from '../repo';
 import { repoImageWorkflow } from './workflows';
+import { isImageTag } from '../repo/image-reference';
 
 /**
  * Options of a repo image workflow.
@@ -30,7 +31,7 @@ export class RepoImageWorkflow extends Construct implements IFileContributor {
         const repo = PolicyRepo.of(this);
         if (!repo) return ['a RepoImageWorkflow must be placed inside a PolicyRepo'];
         if (!repo.image) return [`the repo ${repo.repoName} has no image to push (set PolicyRepo's image)`];
-        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(this.branch)) return [`branch: ${JSON.stringify(this.branch)} is not a branch name usable as an image tag`];
+        if (!isImageTag(this.branch)) return [`branch: ${JSON.stringify(this.branch)} is not a branch name usable as an image tag`];
         return [];
       },
     });

@@ -1,6 +1,16 @@
 /** Image reference rendering and checks. Internal module. */
 import { RepoImage } from './repo-image';
 
+/** An image tag: alphanumerics, '_', '.', '-', at most 128 characters, not starting with '.' or '-'. */
+export function isImageTag(tag: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag);
+}
+
+/** An image digest: "sha256:" and 64 lowercase hex characters. */
+export function isImageDigest(digest: string): boolean {
+  return /^sha256:[a-f0-9]{64}$/.test(digest);
+}
+
 /** `registry/repository[:tag][@digest]`. */
 export function imageReference(image: RepoImage): string {
   const base = `${image.registry.replace(/\/+$/, '')}/${image.repository}`;
@@ -17,10 +27,10 @@ export function imageProblems(image: RepoImage): string[] {
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(image.repository ?? '')) {
     problems.push(`image.repository: ${JSON.stringify(image.repository)} is not an image repository name (lowercase alphanumerics separated by '.', '_', '-' or '/')`);
   }
-  if (image.tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.tag)) {
+  if (image.tag !== undefined && !isImageTag(image.tag)) {
     problems.push(`image.tag: ${JSON.stringify(image.tag)} is not a valid tag (alphanumerics, '_', '.', '-', at most 128 characters, not starting with '.' or '-')`);
   }
-  if (image.digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(image.digest)) {
+  if (image.digest !== undefined && !isImageDigest(image.digest)) {
     problems.push(`image.digest: ${JSON.stringify(image.digest)} is not a digest ("sha256:" and 64 lowercase hex characters)`);
   }
   return problems;
