@@ -35,8 +35,3 @@ export const VALUES_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function knobId(value: unknown): string {
   return JSON.stringify(value);
 }
-
-/** Sorted unique list. */
-export function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
-}
