@@ -5,16 +5,10 @@
  * measured in this one run (after one warm-up pass, so compiled expressions are cached as in a
  * long jest run).
  */
-import * as path from 'path';
 import { ms } from './support';
+import { defaultConformanceDir } from '../src/cli/conformance-report';
 import { KyvernoTestDefinition, KyvernoTestRunner, PolicyEngine } from '../src/engine';
 import { KyvernoTestSuite } from '../src/testing';
-
-function corpusDir(): string {
-  if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
-  if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
-  return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
-}
 
 function loadAll(files: string[]): KyvernoTestDefinition[] {
   const defs: KyvernoTestDefinition[] = [];
@@ -61,7 +55,7 @@ function best<T>(fn: () => T): { value: T; ms: number } {
 }
 
 export async function run(): Promise<void> {
-  const files = KyvernoTestSuite.discover([corpusDir()]);
+  const files = KyvernoTestSuite.discover([defaultConformanceDir()]);
   // warm-up: module loading, regex and expression caches
   evaluateAll(loadAll(files));
 

@@ -6,6 +6,16 @@ import * as path from 'path';
 import { KyvernoTestCaseResult, KyvernoTestReport } from '../engine/test-runner';
 import { KyvernoTestSuite } from '../testing/kyverno-test-suite';
 
+/**
+ * The Kyverno community policy suites: $POLICY_PLATFORM_CONFORMANCE_DIR, else
+ * $POLICY_PLATFORM_SHARED/conformance/kyverno-policies, else ../shared/conformance/kyverno-policies.
+ */
+export function defaultConformanceDir(): string {
+  if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
+  if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
+  return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
+}
+
 const CATEGORIES = ['pattern', 'deny', 'foreach', 'cel', 'validatingPolicy', 'podSecurity', 'unsupported'];
 
 interface Tally { matched: number; total: number }

@@ -2,14 +2,7 @@
  * `policy-platform conformance`: runs the engine over the Kyverno community policy suites and
  * prints agreement per kind of policy; out-of-scope suites are counted and named.
  */
-import * as path from 'path';
-import { ConformanceReport } from '../conformance-report';
-
-function defaultDir(): string {
-  if (process.env.POLICY_PLATFORM_CONFORMANCE_DIR) return process.env.POLICY_PLATFORM_CONFORMANCE_DIR;
-  if (process.env.POLICY_PLATFORM_SHARED) return path.join(process.env.POLICY_PLATFORM_SHARED, 'conformance', 'kyverno-policies');
-  return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
-}
+import { ConformanceReport, defaultConformanceDir } from '../conformance-report';
 
 export async function run(args: string[]): Promise<number> {
   let min = 95;
@@ -37,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
       dirs.push(a);
     }
   }
-  const report = ConformanceReport.build(dirs.length > 0 ? dirs : [defaultDir()]);
+  const report = ConformanceReport.build(dirs.length > 0 ? dirs : [defaultConformanceDir()]);
   if (json) process.stdout.write(JSON.stringify(report.summary(), null, 2) + '\n');
   else process.stdout.write(report.render(verbose));
   const total = report.agreementPercent();
