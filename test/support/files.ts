@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseYamlDocuments } from '../../src/core/yaml';
 
 /**
  * Every file under `dir`, recursively, as sorted '/'-separated paths relative to `dir` (none when
@@ -17,4 +18,9 @@ export function listFiles(dir: string, skip: (name: string) => boolean = () => f
   };
   if (fs.existsSync(dir)) walk(dir);
   return out.sort();
+}
+
+/** The object documents of a YAML file (scalars and empty documents left out). */
+export function readYamlObjects(file: string): any[] {
+  return parseYamlDocuments(fs.readFileSync(file, 'utf8'), file).filter((d) => d && typeof d === 'object');
 }

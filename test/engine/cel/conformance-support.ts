@@ -7,14 +7,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYamlDocuments } from '../../../src/core/yaml';
 import { autogenCel, podTemplatePath } from '../../../src/engine/cel/autogen';
 import { CelContext } from '../../../src/engine/cel/context';
 import { evaluateCelPreconditions, evaluateCelRule } from '../../../src/engine/cel/kyverno-cel-rule';
 import { evaluateValidatingPolicy, isValidatingPolicy } from '../../../src/engine/cel/validating-policy';
 import { evaluatePodSecurity } from '../../../src/engine/pod-security/evaluate';
 import { RuleStatus } from '../../../src/engine/result';
-import { listFiles } from '../../support/files';
+import { listFiles, readYamlObjects } from '../../support/files';
 
 export interface Comparison {
   readonly suite: string;
@@ -31,10 +30,6 @@ export interface SuiteOutcome {
   readonly comparisons: Comparison[];
   /** Why the suite (or some of its results) could not be checked here. */
   readonly outOfScope: string[];
-}
-
-function readDocs(file: string): any[] {
-  return parseYamlDocuments(fs.readFileSync(file, 'utf8'), file).filter(d => d && typeof d === 'object');
 }
 
 /** Every `kyverno-test.yaml` under `root`. */
@@ -63,13 +58,13 @@ function autogenAllowed(policy: any, kind: string): boolean {
 export function runSuite(testFile: string, root: string): SuiteOutcome {
   const dir = path.dirname(testFile);
   const suite = path.relative(root, dir).replace(/\/\.kyverno-test$/, '');
-  const test = readDocs(testFile)[0];
+  const test = readYamlObjects(testFile)[0];
   const outOfScope: string[] = [];
   const comparisons: Comparison[] = [];
   const load = (f: string) => {
     const p = path.resolve(dir, f);
     if (!fs.existsSync(p)) { outOfScope.push(`missing file ${f}`); return []; }
-    return readDocs(p);
+    return readYamlObjects(p);
   };
   const policies = (test.policies ?? []).flatMap(load);
   const resources = (test.resources ?? []).flatMap(load);

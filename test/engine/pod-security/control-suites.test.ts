@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYamlDocuments } from '../../../src/core/yaml';
 import { evaluatePodSecurity } from '../../../src/engine/pod-security/evaluate';
+import { readYamlObjects } from '../../support/files';
 import { describeWithShared, sharedPath } from '../../support/shared';
 
 /** Suite → the control it enforces (and, where the suite checks one field of it, that field's end). */
@@ -32,10 +32,6 @@ const CONTROL_OF: { [suite: string]: { control: string; field?: { [rule: string]
   'restrict-volume-types': { control: 'Volume Types' },
 };
 
-function readDocs(file: string): any[] {
-  return parseYamlDocuments(fs.readFileSync(file, 'utf8'), file).filter(d => d && typeof d === 'object');
-}
-
 describeWithShared('podSecurity controls agree with the per-control Pod Security suites', () => {
   test.each(['pod-security', 'pod-security-cel', 'pod-security-vpol'])('%s', group => {
     const mismatches: string[] = [];
@@ -46,8 +42,8 @@ describeWithShared('podSecurity controls agree with the per-control Pod Security
         const spec = CONTROL_OF[suite];
         if (!spec) continue; // e.g. disallow-host-ports-range allows a port range: not a PSS control
         const testDir = path.join(dir, suite, '.kyverno-test');
-        const test = readDocs(path.join(testDir, 'kyverno-test.yaml'))[0];
-        const resources = (test.resources as string[]).flatMap(r => readDocs(path.join(testDir, r)));
+        const test = readYamlObjects(path.join(testDir, 'kyverno-test.yaml'))[0];
+        const resources = (test.resources as string[]).flatMap(r => readYamlObjects(path.join(testDir, r)));
         for (const expected of test.results) {
           if (expected.result !== 'pass' && expected.result !== 'fail') continue;
           // rule names (ClusterPolicies) or policy names (ValidatingPolicies) tell which field a result is about
