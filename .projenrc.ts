@@ -8,6 +8,8 @@ const bundledDeps = [
   'semver@^7.7.0',
   '@jmespath-community/jmespath@^1.3.0',
   '@bufbuild/cel@^0.6.1',
+  // @bufbuild/cel's peer dependency: bundled with it, or the packed library cannot load it.
+  '@bufbuild/protobuf@^2.6.2',
   '@stoplight/spectral-core@^1.24.0',
   '@stoplight/spectral-functions@^1.10.0',
   '@stoplight/spectral-parsers@^1.0.5',
