@@ -20,8 +20,17 @@ export function hasShared(): boolean {
   return ok;
 }
 
-/** `describe` when ../shared is present, `describe.skip` otherwise. */
-export const describeWithShared: jest.Describe = (hasShared() ? describe : describe.skip) as jest.Describe;
+/**
+ * `describe` when ../shared is present; otherwise a skipped placeholder. The body is not even
+ * called then, since suites read shared files while they collect their tests.
+ */
+export function describeWithShared(name: string, fn: () => void): void {
+  if (hasShared()) {
+    describe(name, fn);
+  } else {
+    describe.skip(name, () => test.skip(`needs ${SHARED_DIR} (set POLICY_PLATFORM_SHARED)`, () => undefined));
+  }
+}
 
 export function sharedPath(...parts: string[]): string {
   return path.join(SHARED_DIR, ...parts);
@@ -51,7 +60,11 @@ export function helmRender(): string | null {
   return (helmRenderBin = null);
 }
 
-/** `describe` when helm-render is available, `describe.skip` otherwise. */
+/** `describe` when helm-render is available; otherwise a skipped placeholder (the body is not called). */
 export function describeWithHelmRender(name: string, fn: () => void): void {
-  (helmRender() ? describe : describe.skip)(name, fn);
+  if (helmRender()) {
+    describe(name, fn);
+  } else {
+    describe.skip(name, () => test.skip('needs helm-render (Go and ../shared/tools/helm-render)', () => undefined));
+  }
 }
