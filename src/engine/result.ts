@@ -34,4 +34,17 @@ export interface RuleResult {
   readonly status: RuleStatus;
   /** Why (the rule's message on fail, the reason for skip/error/unsupported). @default - none */
   readonly message?: string;
+  /**
+   * For a mutate rule: the resource after this rule's patches, cumulative over the policy's
+   * earlier mutate rules (the last one is the policy's patched resource, as `kyverno test`
+   * compares it with `patchedResources`).
+   * @default - not a mutate rule, or nothing was patched
+   */
+  readonly patchedResource?: any;
+  /**
+   * For a generate rule: the resources it generates (data, clone or cloneList), as `kyverno test`
+   * compares them with `generatedResource(s)`.
+   * @default - not a generate rule
+   */
+  readonly generatedResources?: any[];
 }
