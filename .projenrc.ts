@@ -52,7 +52,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // A snapshot changes only on purpose: never written implicitly, mismatches fail.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/examples/out/', '/lib/', '/dist/'],
+      // *.integration.test.ts (packed tarballs, image builds, cdk8s-cli) run in `test:integration`
+      testPathIgnorePatterns: ['/node_modules/', '/examples/out/', '/lib/', '/dist/', '\\.integration\\.test\\.ts$'],
+      reporters: [
+        new javascript.JestReporter('default'),
+        new javascript.JestReporter('jest-junit', { outputDirectory: 'test-reports' }),
+        new javascript.JestReporter('<rootDir>/test/support/skip-summary-reporter.js'),
+      ],
     },
   },
 
@@ -97,6 +103,14 @@ const typecheck = project.addTask('typecheck', {
   exec: 'tsc --noEmit -p tsconfig.scripts.json',
 });
 project.testTask.spawn(typecheck);
+
+// The slow suites (packed tarballs, image builds, a real cdk8s-cli): minutes each, so not in
+// `npm test`; .ci/run runs them.
+project.addTask('test:integration', {
+  description: 'Integration suites (*.integration.test.ts): packed tarballs, image builds, cdk8s-cli',
+  exec: "jest --passWithNoTests --coverage=false --testPathIgnorePatterns /node_modules/ /examples/out/ --testMatch '<rootDir>/test/**/*.integration.test.ts'",
+  receiveArgs: true,
+});
 
 project.addTask('synth', {
   description: 'Alias of the default task, so `npx projen synth` works as in team repos',
