@@ -112,6 +112,12 @@ project.addTask('test:integration', {
   receiveArgs: true,
 });
 
+// The API reference, one page per domain under docs/api/ with API.md as their index (one page of
+// the whole library is too large for GitHub to render).
+const docgen = project.tasks.tryFind('docgen')!;
+docgen.description = 'Generate API.md and docs/api/<domain>.md from the .jsii manifest';
+docgen.reset(`${tsNode} projenrc/api-docs.ts`);
+
 project.addTask('synth', {
   description: 'Alias of the default task, so `npx projen synth` works as in team repos',
   exec: 'projen default',
