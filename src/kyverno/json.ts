@@ -2,10 +2,14 @@
  * Plain-JSON helpers shared by the Kyverno constructs. Internal module, not exported from index.
  */
 
-/** Deep copy without `undefined` values (Kyverno and YAML must not see them). Keeps nulls. */
+/**
+ * Deep copy without `undefined` values (Kyverno and YAML must not see them). Keeps nulls, and keeps
+ * class instances (`Lazy`, resolvable tokens) as they are for cdk8s to resolve at `toJson()`.
+ */
 export function prune(value: any): any {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== 'object') return value;
+  if (!Array.isArray(value) && !isPlainObject(value)) return value;
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map((v) => prune(v));
   const out: any = {};
   for (const [k, v] of Object.entries(value)) {
@@ -29,6 +33,12 @@ export function ordered(obj: any, keys: string[]): any {
 /** Deep copy of plain JSON, preserving key order and nulls. */
 export function clone<T>(value: T): T {
   return value === undefined ? value : JSON.parse(JSON.stringify(value));
+}
+
+/** True for an object literal (not an instance of a class such as `Lazy`). */
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 /** True for a non-null, non-array object. */

@@ -1,4 +1,3 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTATION_MIN_VERSION, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
 import { AutogenControllers } from './autogen';
@@ -9,6 +8,7 @@ import { clone, prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
 import { kyvernoVersionFromAnnotation } from './kyverno-version-annotation';
 import { PolicyMetadataProps } from './metadata';
+import { PolicyApiObject } from './policy-api-object';
 import { manifestProblems, policyProblems } from './policy-checks';
 import { renderRule } from './render-rule';
 import { Rule } from './rule';
@@ -110,7 +110,7 @@ export interface FromManifestOptions {
  * Base of ClusterPolicy and Policy (kyverno.io/v1). `toJson()` returns the complete manifest as
  * plain JSON with Kyverno's field names and a fixed key order.
  */
-export abstract class KyvernoPolicy extends ApiObject {
+export abstract class KyvernoPolicy extends PolicyApiObject {
   /** `metadata.name`. */
   public readonly policyName: string;
   /** The Kyverno release the manifest targets. */
@@ -201,8 +201,7 @@ export abstract class KyvernoPolicy extends ApiObject {
     return undefined;
   }
 
-  /** The complete manifest (plain JSON). */
-  public toJson(): any {
+  protected renderManifest(): any {
     const meta = this.metadata.toJson();
     let out: any;
     if (this.manifest) {
@@ -222,8 +221,7 @@ export abstract class KyvernoPolicy extends ApiObject {
         spec: this.renderSpec(),
       };
     }
-    const patches: JsonPatch[] = (this as any).patches ?? [];
-    return patches.length > 0 ? JsonPatch.apply(out, ...patches) : out;
+    return out;
   }
 
   private renderMetadata(meta: any): any {

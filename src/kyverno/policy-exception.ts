@@ -1,4 +1,4 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './annotations';
 import { Conditions } from './conditions';
@@ -7,6 +7,7 @@ import { KyvernoPolicy } from './kyverno-policy';
 import { MatchResources } from './match';
 import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
 import { Policy } from './policy';
+import { PolicyApiObject } from './policy-api-object';
 import { conditionsProblems, matchProblems } from './policy-checks';
 import { reasonProblem } from './reason';
 import { PodSecurityExclusion } from './validation';
@@ -94,7 +95,7 @@ export interface PolicyExceptionProps {
  * mandatory reason of substance (an exception nobody can explain is how exceptions rot).
  * @see https://kyverno.io/docs/exceptions/
  */
-export class PolicyException extends ApiObject {
+export class PolicyException extends PolicyApiObject {
   /**
    * The target of an exception for `policy`: its name (`<namespace>/<name>` for a namespaced
    * Policy) and the given rules (default: all of them). With `includeAutogen`, also the names of
@@ -154,8 +155,7 @@ export class PolicyException extends ApiObject {
     this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
   }
 
-  /** The complete manifest (plain JSON). */
-  public toJson(): any {
+  protected renderManifest(): any {
     if (this.manifest) return clone(this.manifest);
     const p = this.exceptionProps;
     const meta = this.metadata.toJson();
@@ -178,8 +178,7 @@ export class PolicyException extends ApiObject {
         podSecurity: p.podSecurity,
       }),
     };
-    const patches: JsonPatch[] = (this as any).patches ?? [];
-    return patches.length > 0 ? JsonPatch.apply(clone(out), ...patches) : out;
+    return out;
   }
 
   private problems(): string[] {

@@ -1,4 +1,3 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { documentationAnnotations } from './annotations';
 import { validatingPolicyCelProblems } from './cel-checks';
@@ -6,6 +5,7 @@ import { AutogenController, FailurePolicy, Operation, ValidationAction } from '.
 import { clone, prune, sortKeys } from './json';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
+import { PolicyApiObject } from './policy-api-object';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 
@@ -141,7 +141,7 @@ export interface ValidatingPolicyProps extends PolicyMetadataProps {
  * policies chart now defaults to.
  * @see https://kyverno.io/docs/policy-types/validating-policy/
  */
-export class ValidatingPolicy extends ApiObject {
+export class ValidatingPolicy extends PolicyApiObject {
   /**
    * Brings an existing ValidatingPolicy manifest (any policies.kyverno.io version) into the tree:
    * `toJson()` returns it unchanged.
@@ -173,8 +173,7 @@ export class ValidatingPolicy extends ApiObject {
     this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
   }
 
-  /** The complete manifest (plain JSON). */
-  public toJson(): any {
+  protected renderManifest(): any {
     if (this.manifest) return clone(this.manifest);
     const p = this.vpolProps;
     const meta = this.metadata.toJson();
@@ -203,8 +202,7 @@ export class ValidatingPolicy extends ApiObject {
         auditAnnotations: p.auditAnnotations,
       }),
     };
-    const patches: JsonPatch[] = (this as any).patches ?? [];
-    return patches.length > 0 ? JsonPatch.apply(clone(out), ...patches) : out;
+    return out;
   }
 
   private problems(): string[] {
