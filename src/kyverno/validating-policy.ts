@@ -5,8 +5,8 @@ import { AutogenController, FailurePolicy, Operation, ValidationAction } from '.
 import { clone, prune, sortKeys } from './json';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
-import { PolicyApiObject } from './policy-api-object';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
+import { PolicyApiObject } from './policy-api-object';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 
 /**
