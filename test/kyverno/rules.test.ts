@@ -3,10 +3,17 @@ import {
   Anchor, ConditionOperator, ImageVerificationType, Jmes, Operation, PatternValue, PodSecurityLevel,
 } from '../../src/kyverno';
 
+/** Equal values with keys in the same order (toStrictEqual ignores key order). */
+function expectInOrder(actual: any, expected: any): void {
+  expect(JSON.stringify(actual, null, 1)).toBe(JSON.stringify(expected, null, 1));
+}
+
 describe('match and exclude', () => {
-  test('an any filter with every resource field; exclude with user info', () => {
+  test('an any filter with every resource field; exclude with user info; rule keys in Kyverno\'s order', () => {
+    // written in another order than Kyverno's: the manifest must come out as name, match, exclude, validate
     const rule = synthRule({
-      name: 'r',
+      validate: { pattern: { metadata: { name: '?*' } }, message: 'm' },
+      exclude: { any: [{ resources: { namespaces: ['kube-system'] } }, { clusterRoles: ['system:nodes'] }] },
       match: {
         any: [{
           resources: {
@@ -20,10 +27,9 @@ describe('match and exclude', () => {
           },
         }],
       },
-      exclude: { any: [{ resources: { namespaces: ['kube-system'] } }, { clusterRoles: ['system:nodes'] }] },
-      validate: { message: 'm', pattern: { metadata: { name: '?*' } } },
+      name: 'r',
     });
-    expect(rule).toStrictEqual({
+    expectInOrder(rule, {
       name: 'r',
       match: {
         any: [{
@@ -43,7 +49,7 @@ describe('match and exclude', () => {
     });
   });
 
-  test('all filters: resources and subjects/roles/clusterRoles must all match', () => {
+  test('all filters: resources and subjects/roles/clusterRoles must all match; keys in Kyverno\'s order', () => {
     const match = {
       all: [
         { resources: { kinds: ['Deployment'], namespaces: ['prod'] } },
@@ -51,8 +57,8 @@ describe('match and exclude', () => {
       ],
     };
     const exclude = { all: [{ subjects: [{ kind: 'User', name: 'admin', apiGroup: 'rbac.authorization.k8s.io' }] }] };
-    const rule = synthRule({ name: 'r', match, exclude, validate: { message: 'm', pattern: { spec: {} } } });
-    expect(rule).toStrictEqual({ name: 'r', match, exclude, validate: { message: 'm', pattern: { spec: {} } } });
+    const rule = synthRule({ exclude, validate: { pattern: { spec: {} }, message: 'm' }, name: 'r', match });
+    expectInOrder(rule, { name: 'r', match, exclude, validate: { message: 'm', pattern: { spec: {} } } });
   });
 
   test('undefined optional fields are omitted, not written as null', () => {
