@@ -52,7 +52,7 @@ describeWithHelmRender('fuzz: random hostile strings survive Helm unchanged', ()
           name: 'r',
           match: { any: [{ resources: { kinds: ['Pod'] } }] },
           validate: i % 2 === 0
-            ? { message, pattern: { metadata: { annotations: { [`k${i}`]: value } } } }
+            ? { message, pattern: { metadata: { annotations: { [key]: value } } } }
             : { message, deny: { conditions: { any: [{ key, operator: ConditionOperator.EQUALS, value, message: value }] } } },
         }],
       });
@@ -67,7 +67,9 @@ describeWithHelmRender('fuzz: random hostile strings survive Helm unchanged', ()
       for (let i = 0; i < 60; i++) {
         const o = byName.get(`p${i}`);
         const v = o.spec.rules[0].validate;
-        seen.push(o.metadata.annotations?.['policies.kyverno.io/title'], v.message, i % 2 === 0 ? v.pattern.metadata.annotations[`k${i}`] : v.deny.conditions.any[0].value, i % 2 === 0 ? strings[4 * i + 3] : v.deny.conditions.any[0].key);
+        // a pattern's only annotation carries the key as its name and the value
+        const [patternKey, patternValue] = i % 2 === 0 ? Object.entries(v.pattern.metadata.annotations)[0] : [v.deny.conditions.any[0].key, v.deny.conditions.any[0].value];
+        seen.push(o.metadata.annotations?.['policies.kyverno.io/title'], v.message, patternValue as string, patternKey);
       }
       expect(seen).toEqual(strings);
     } finally {
