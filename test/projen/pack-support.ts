@@ -68,6 +68,8 @@ export function buildAndPack(): string {
     try {
       fs.mkdirSync(dir, { recursive: true });
       run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
+      // the post-compile step of the build: the packed entry point loads its modules lazily
+      run('npx', ['ts-node', '--transpile-only', '-P', 'tsconfig.scripts.json', 'projenrc/lazy-index.ts', 'lib'], ROOT);
       const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT));
       fs.writeFileSync(done, path.join(dir, out[0].filename));
     } finally {
