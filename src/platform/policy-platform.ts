@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { checkFileList, writeFilesWithCleanup } from '../core/file-writer';
 import { isFileContributor, SynthFile } from '../core/synth-file';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
@@ -6,7 +7,6 @@ import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
 import { PolicySource, PolicySourceKind } from './policy-source';
 import { Toolchain } from './toolchain';
-import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { platformWorkflow } from './workflows';
 
 /**
@@ -387,7 +387,8 @@ export class PolicyPlatform extends Construct {
     for (const s of this.sourceList) {
       final.copy({ from: s.stageName, sources: [`/repos/${s.repoName}/`], destination: `/repos/${s.repoName}/` });
     }
-    final.copy({ sources: ['index.json'], destination: '/repos/index.json', chmod: '0444' });
+    // root-owned like every file under /repos (no COPY --chmod: the legacy builder lacks it)
+    final.copy({ sources: ['index.json'], destination: '/repos/index.json' });
     // numeric ids: no user database needed in the base image; /repos stays root-owned, so read-only
     final.user(`${this.userId}:${this.userId}`);
     final.workdir('/repos');

@@ -1,7 +1,7 @@
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
-import { isImageDigest, isImageTag } from '../repo/image-reference';
 import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
+import { isImageDigest, isImageTag } from '../repo/image-reference';
 
 /**
  * Where a source's policies come from.

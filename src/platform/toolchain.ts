@@ -153,8 +153,10 @@ export class Toolchain {
    */
   public addStages(file: Dockerfile, baseImage: string, nodeImage: string): void {
     const stage = file.addStage({ from: baseImage, name: 'toolchain', comment: 'Pinned tools: each download selected by TARGETARCH and checked against its sha256, apart from the final image' });
-    // BuildKit and buildah set TARGETARCH; the default serves a builder that does not
-    stage.arg('TARGETARCH', ToolArch.AMD64);
+    // BuildKit and buildah set TARGETARCH. No default on the ARG: a declared default would override
+    // their automatic value (docker/buildx#510, buildah#4556); the RUN falls back to amd64 instead,
+    // for a builder that sets none.
+    stage.arg('TARGETARCH');
     for (const t of this.tools) {
       if (t.archive !== ToolArchive.NPM_LOCKFILE) this.download(stage, t);
     }
@@ -196,12 +198,12 @@ export class Toolchain {
     });
     const archs = assets.map(([a]) => a).join(', ');
     const commands = [
-      `case "$TARGETARCH" in ${branches.join(' ')} *) echo "${t.name} ${t.version}: no download for TARGETARCH=$TARGETARCH (pinned: ${archs})" >&2; exit 1 ;; esac`,
+      `case "\${TARGETARCH:-${ToolArch.AMD64}}" in ${branches.join(' ')} *) echo "${t.name} ${t.version}: no download for TARGETARCH=$TARGETARCH (pinned: ${archs})" >&2; exit 1 ;; esac`,
       `mkdir -p ${dir} ${Toolchain.BIN_DIR}`,
       `wget -q -O ${file} "$url"`,
       t.verified
         ? `echo "$sha256  ${file}" | sha256sum -c -`
-        : `if [ -n "$sha256" ]; then echo "$sha256  ${file}" | sha256sum -c -; else echo "WARNING: ${t.name} ${t.version} for $TARGETARCH is not verified" >&2; fi`,
+        : `if [ -n "$sha256" ]; then echo "$sha256  ${file}" | sha256sum -c -; else echo "WARNING: ${t.name} ${t.version} is not verified" >&2; fi`,
     ];
     if (t.archive === ToolArchive.TAR_GZ) {
       commands.push(`tar -xzf ${file} -C ${dir} "$member"`, `cp "${dir}/$member" ${Toolchain.BIN_DIR}/${t.name}`);

@@ -68,7 +68,7 @@ describe('PolicyPlatform Dockerfile', () => {
       'COPY --from=devops_policy_repo /repos/devops-policy/ /repos/devops-policy/',
       'COPY --from=kyverno_policies /repos/kyverno-policies/ /repos/kyverno-policies/',
       'COPY --from=security_policy_repo /repos/security-policy/ /repos/security-policy/',
-      'COPY --chmod=0444 index.json /repos/index.json',
+      'COPY index.json /repos/index.json',
     ]);
     // the curated library: the commit's archive, checked before it is unpacked; no git, no ADD
     expect(text).toContain(`wget -q -O /tmp/source/archive.tar.gz '${ARCHIVE}' \\\n    && echo '${LIBRARY_SHA}  /tmp/source/archive.tar.gz' | sha256sum -c - \\\n    && tar -xzf /tmp/source/archive.tar.gz -C /tmp/source \\\n    && cp -R '/tmp/source/policies-${COMMIT}/.' /repos/kyverno-policies/`);
@@ -80,9 +80,10 @@ describe('PolicyPlatform Dockerfile', () => {
 
   test('every default tool download is chosen by TARGETARCH and checked against its sha256 before it is installed', () => {
     const text = seedLike().platform.dockerfile();
-    expect(text).toContain('ARG TARGETARCH="amd64"');
+    // no default on the ARG (it would override the builder's value); the shell falls back to amd64
+    expect(text).toContain('\nARG TARGETARCH\n');
     expect(text).toContain([
-      'RUN case "$TARGETARCH" in',
+      'RUN case "${TARGETARCH:-amd64}" in',
       'amd64) url=\'https://get.helm.sh/helm-v3.16.4-linux-amd64.tar.gz\' sha256=\'fc307327959aa38ed8f9f7e66d45492bb022a66c3e5da6063958254b9767d179\' member=\'linux-amd64/helm\' ;;',
       'arm64) url=\'https://get.helm.sh/helm-v3.16.4-linux-arm64.tar.gz\' sha256=\'d3f8f15b3d9ec8c8678fbf3280c3e5902efabe5912e2f9fcf29107efbc8ead69\' member=\'linux-arm64/helm\' ;;',
       '*) echo "helm 3.16.4: no download for TARGETARCH=$TARGETARCH (pinned: amd64, arm64)" >&2; exit 1 ;; esac \\',
@@ -147,12 +148,14 @@ describe('PolicyPlatform Dockerfile', () => {
     const text = optedOut.dockerfile();
     expect(text).toContain('# UNVERIFIED: tool helm 3.17.0 is downloaded without checksum (named in unverifiedTools)');
     expect(text).toContain('# UNVERIFIED: helm 3.17.0 is downloaded without a checksum for amd64, arm64 (named in unverifiedTools)');
-    expect(text).toContain('if [ -n "$sha256" ]; then echo "$sha256  /tmp/tools/helm/helm.tar.gz" | sha256sum -c -; else echo "WARNING: helm 3.17.0 for $TARGETARCH is not verified" >&2; fi');
+    expect(text).toContain('if [ -n "$sha256" ]; then echo "$sha256  /tmp/tools/helm/helm.tar.gz" | sha256sum -c -; else echo "WARNING: helm 3.17.0 is not verified" >&2; fi');
     const readme = optedOut.synthFiles().find((f) => f.path === 'README.md')!.content;
     expect(readme).toContain('- tool helm 3.17.0 is downloaded without checksum (named in unverifiedTools)');
     expect(readme).toContain('amd64: **UNVERIFIED**<br>arm64: **UNVERIFIED**');
     expect(optedOut.index().tools.find((t: any) => t.name === 'helm')).toEqual({
-      name: 'helm', version: '3.17.0', verified: false,
+      name: 'helm',
+      version: '3.17.0',
+      verified: false,
       assets: { amd64: { url: 'https://get.helm.sh/helm-v3.17.0-linux-amd64.tar.gz' }, arm64: { url: 'https://get.helm.sh/helm-v3.17.0-linux-arm64.tar.gz' } },
     });
 
@@ -276,6 +279,65 @@ describe('PolicyPlatform index and rendering', () => {
       ],
     }).synthFiles();
     expect(b).toEqual(a);
+  });
+});
+
+describe('the platform workflow', () => {
+  const workflow = (image: string) => {
+    const app = new App();
+    const repo = new FakeRepo(app, 'r', { environments: ['dev'], policies: [] });
+    const p = new PolicyPlatform(app, 'policy-platform', { image, version: '2.0.0', sources: [PolicySource.fromRepo(repo as any)] });
+    const text = p.synthFiles().find((f) => f.path === '.github/workflows/policy-platform.yaml')!.content;
+    return { text, wf: parseYamlDocuments(text)[0] };
+  };
+
+  test('actions pinned by commit SHA with the tag in a comment; no permission at the top, the least per job', () => {
+    const { text, wf } = workflow('europe-west6-docker.pkg.dev/ops/charts/policy-platform');
+    const uses = text.split('\n').filter((l) => l.includes('uses: '));
+    expect(uses.length).toBeGreaterThan(8);
+    for (const l of uses) expect(l).toMatch(/uses: [a-z-]+\/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    expect(text).toContain('uses: sigstore/cosign-installer@d7d6bc7722e3daa8354c50bcb52f4837da5e9b6a # v3.8.1');
+    expect(wf.permissions).toEqual({});
+    expect(wf.jobs.check.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.publish.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+    // logins only to the image's registry
+    const logins = [...wf.jobs.check.steps, ...wf.jobs.publish.steps].filter((s: any) => s.uses?.startsWith('docker/login-action@'));
+    expect(logins.map((s: any) => s.with.registry)).toEqual(['europe-west6-docker.pkg.dev', 'europe-west6-docker.pkg.dev']);
+    expect(text).not.toContain('docker.io');
+  });
+
+  test('check: the checks run inside the built image without network; publish: both platforms pushed by digest, signed keyless, SBOM attested', () => {
+    const { wf } = workflow('europe-west6-docker.pkg.dev/ops/charts/policy-platform');
+    const runs = wf.jobs.check.steps.filter((s: any) => s.run && s.name !== 'Commit time');
+    expect(runs.map((s: any) => s.name)).toEqual(['kyverno test', 'pluto detect-files', 'spectral lint']);
+    for (const s of runs) expect(s.run).toMatch(/^docker run --rm --network none policy-platform-check:\$\{\{ github\.sha \}\} sh -ec '/);
+    expect(runs[0].run).toContain('kyverno test "$d"');
+    expect(runs[1].run).toContain('pluto detect-files -d "$d" -o wide');
+    expect(runs[2].run).toContain('spectral lint --fail-severity=error --ruleset "$repo.spectral.yaml"');
+    const checkBuild = wf.jobs.check.steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@')).with;
+    expect(checkBuild.load).toBe(true);
+    expect(checkBuild['build-args']).toBe('VERSION=2.0.0\nREVISION=${{ github.sha }}\nSOURCE=${{ github.server_url }}/${{ github.repository }}\nCREATED=${{ steps.meta.outputs.created }}');
+
+    const publish = wf.jobs.publish;
+    expect(publish.needs).toBe('check');
+    expect(publish.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    const build = publish.steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@')).with;
+    expect(build.platforms).toBe('linux/amd64,linux/arm64');
+    expect(build.outputs).toBe('type=image,name=${{ env.IMAGE }},push-by-digest=true,name-canonical=true,push=true');
+    const runText = publish.steps.filter((s: any) => s.run).map((s: any) => s.run).join('\n');
+    expect(runText).toContain('docker buildx imagetools create --tag "$IMAGE:$GITHUB_SHA" --tag "$IMAGE:main" "$IMAGE@$DIGEST"');
+    expect(runText).toContain('cosign sign --yes "$IMAGE@$DIGEST"');
+    expect(runText).toContain('cosign attest --yes --type spdxjson --predicate sbom.spdx.json "$IMAGE@$DIGEST"');
+    expect(publish.steps.find((s: any) => s.uses?.startsWith('anchore/sbom-action@')).with).toMatchObject({ 'image': '${{ env.IMAGE }}@${{ steps.build.outputs.digest }}', 'format': 'spdx-json' });
+    expect(publish.steps.some((s: any) => s.uses?.startsWith('docker/setup-qemu-action@'))).toBe(true);
+  });
+
+  test('GHCR: the job token logs in, with packages read to check and write to publish', () => {
+    const { wf } = workflow('ghcr.io/acme/policy-platform');
+    expect(wf.jobs.check.permissions).toEqual({ contents: 'read', packages: 'read' });
+    expect(wf.jobs.publish.permissions).toEqual({ 'contents': 'read', 'id-token': 'write', 'packages': 'write' });
+    const login = wf.jobs.publish.steps.find((s: any) => s.uses?.startsWith('docker/login-action@')).with;
+    expect(login).toEqual({ registry: 'ghcr.io', username: '${{ github.actor }}', password: '${{ secrets.GITHUB_TOKEN }}' });
   });
 });
 

@@ -45,7 +45,7 @@ describe('Toolchain', () => {
     t.copyInto(file.addStage({ from: 'alpine:3.22.1' }));
     const text = file.render();
     expect(text).toContain('https://github.com/FairwindsOps/pluto/releases/download/v5.22.0/pluto_5.22.0_linux_amd64.tar.gz');
-    expect(text).toContain(`case "$TARGETARCH" in amd64) url='https://github.com/open-policy-agent/conftest/releases/download/v0.56.0/conftest_0.56.0_Linux_x86_64.tar.gz' sha256='${'d'.repeat(64)}' member='conftest' ;; *) echo "conftest 0.56.0: no download for TARGETARCH=$TARGETARCH (pinned: amd64)" >&2; exit 1 ;; esac`);
+    expect(text).toContain(`case "\${TARGETARCH:-amd64}" in amd64) url='https://github.com/open-policy-agent/conftest/releases/download/v0.56.0/conftest_0.56.0_Linux_x86_64.tar.gz' sha256='${'d'.repeat(64)}' member='conftest' ;; *) echo "conftest 0.56.0: no download for TARGETARCH=$TARGETARCH (pinned: amd64)" >&2; exit 1 ;; esac`);
     expect(text).toContain('cp "/tmp/tools/conftest/$member" /opt/tools/bin/conftest');
     expect(checkDockerfile(text).diagnostics).toEqual([]);
   });
