@@ -328,7 +328,7 @@ describe('the platform workflow', () => {
     expect(runText).toContain('docker buildx imagetools create --tag "$IMAGE:$GITHUB_SHA" --tag "$IMAGE:main" "$IMAGE@$DIGEST"');
     expect(runText).toContain('cosign sign --yes "$IMAGE@$DIGEST"');
     expect(runText).toContain('cosign attest --yes --type spdxjson --predicate sbom.spdx.json "$IMAGE@$DIGEST"');
-    expect(publish.steps.find((s: any) => s.uses?.startsWith('anchore/sbom-action@')).with).toMatchObject({ 'image': '${{ env.IMAGE }}@${{ steps.build.outputs.digest }}', 'format': 'spdx-json' });
+    expect(publish.steps.find((s: any) => s.uses?.startsWith('anchore/sbom-action@')).with).toMatchObject({ image: '${{ env.IMAGE }}@${{ steps.build.outputs.digest }}', format: 'spdx-json' });
     expect(publish.steps.some((s: any) => s.uses?.startsWith('docker/setup-qemu-action@'))).toBe(true);
   });
 
