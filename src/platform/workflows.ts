@@ -130,11 +130,19 @@ export interface PlatformWorkflowOptions {
   readonly version: string;
 }
 
-/** The checks the platform image runs over itself: `kyverno test` of each repo's suites, `pluto detect-files` of each rendered folder, `spectral lint` of values. */
+/**
+ * The checks the platform image runs over itself: `kyverno test` of each repo's suites, `pluto
+ * detect-files` of each rendered folder, and `spectral lint` of each chart's values merged per
+ * environment the way Helm layers them (chart values.yaml, cd/values.yaml, cd/<env>/values.yaml;
+ * `yq` deep merge), for every repo that ships a `.spectral.yaml`.
+ */
 export const IMAGE_CHECKS: { [name: string]: string } = {
   'kyverno test': 'for d in /repos/*/tests/; do if [ -d "$d" ]; then kyverno test "$d"; fi; done',
   'pluto detect-files': 'for d in /repos/*/rendered/; do if [ -d "$d" ]; then pluto detect-files -d "$d" -o wide; fi; done',
-  'spectral lint': 'for repo in /repos/*/; do if [ -f "$repo.spectral.yaml" ]; then find "$repo" -name values.yaml -not -path "*/templates/*" -exec spectral lint --fail-severity=error --ruleset "$repo.spectral.yaml" {} +; fi; done',
+  'spectral lint': 'tmp="${TMPDIR:-/tmp}"; for repo in /repos/*/; do if [ ! -f "${repo}.spectral.yaml" ]; then continue; fi; '
+    + 'for chart in "${repo}"charts/*/; do for envdir in "${repo}"cd/*/; do env="$(basename "$envdir")"; '
+    + 'yq eval-all ". as \\$item ireduce ({}; . * \\$item)" "${chart}values.yaml" "${repo}cd/values.yaml" "${envdir}values.yaml" > "$tmp/values-$env.yaml"; '
+    + 'echo "${chart}values.yaml + cd/$env:"; spectral lint --fail-severity=error --ruleset "${repo}.spectral.yaml" "$tmp/values-$env.yaml"; done; done; done',
 };
 
 /**

@@ -24,6 +24,7 @@ import * as path from 'path';
 import { writeSeed } from '../../examples/main';
 import { buildSeed } from '../../examples/seed';
 import { PolicyPlatform, PolicySource, Tool, ToolArchive, Toolchain } from '../../src/platform';
+import { IMAGE_CHECKS } from '../../src/platform/workflows';
 import { listFiles } from '../support/files';
 
 const BUSYBOX = '/bin/busybox';
@@ -66,10 +67,10 @@ function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-/** A stand-in binary: a busybox shell script printing its name, version and architecture. */
+/** A stand-in binary: a busybox shell script printing its name, version, architecture and arguments. */
 function standIn(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `#!/bin/sh\necho "${text}"\n`, { mode: 0o755 });
+  fs.writeFileSync(file, `#!/bin/sh\necho "${text}\${*:+ $*}"\n`, { mode: 0o755 });
 }
 
 /** A tar.gz of `dir`'s entries, named without a leading `./` as in the real release archives (GNU tar on the host). */
@@ -174,7 +175,7 @@ describeWithBuildah('the seed built by buildah', () => {
     const baseDir = path.join(work, 'base');
     fs.mkdirSync(baseDir);
     fs.copyFileSync(BUSYBOX, path.join(baseDir, 'busybox'));
-    fs.writeFileSync(path.join(baseDir, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
+    fs.writeFileSync(path.join(baseDir, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin && mkdir -m 1777 /tmp"]\n');
     const base = build(baseDir, 'localhost/busybox-base:test');
 
     // the repo images, from what the example writes, with files the allowlist must keep out
@@ -237,6 +238,13 @@ describeWithBuildah('the seed built by buildah', () => {
     expect((await run('kyverno; pluto; spectral; helm; yq')).trim().split('\n')).toEqual([
       'kyverno stand-in 1.13.2 amd64', 'pluto stand-in 5.21.1 amd64', 'spectral stand-in 6.14.2 amd64', 'helm stand-in 3.16.4 amd64', 'yq stand-in 4.44.6 amd64',
     ]);
+    // the checks the workflow runs inside the image: each loop reaches what it must
+    expect(await run(IMAGE_CHECKS['kyverno test'])).toBe(''); // the seed's repos have no tests/ suites
+    expect((await run(IMAGE_CHECKS['pluto detect-files'])).trim().split('\n')).toEqual(repos.map((r) => `pluto stand-in 5.21.1 amd64 detect-files -d /repos/${r}/rendered/ -o wide`));
+    expect((await run(IMAGE_CHECKS['spectral lint'])).trim().split('\n')).toEqual(['dev', 'prd'].flatMap((env) => [
+      `/repos/backend-applications/charts/backend-applications/values.yaml + cd/${env}:`,
+      `spectral stand-in 6.14.2 amd64 lint --fail-severity=error --ruleset /repos/backend-applications/.spectral.yaml /tmp/values-${env}.yaml`,
+    ]));
     expect((await run('id -u; id -g; pwd')).trim().split('\n')).toEqual(['10001', '10001', '/repos']);
     expect((await run('touch /repos/x 2>/dev/null && echo written || echo refused; touch /repos/security-policy/x 2>/dev/null && echo written || echo refused')).trim().split('\n')).toEqual(['refused', 'refused']);
 

@@ -313,7 +313,7 @@ describe('the platform workflow', () => {
     for (const s of runs) expect(s.run).toMatch(/^docker run --rm --network none policy-platform-check:\$\{\{ github\.sha \}\} sh -ec '/);
     expect(runs[0].run).toContain('kyverno test "$d"');
     expect(runs[1].run).toContain('pluto detect-files -d "$d" -o wide');
-    expect(runs[2].run).toContain('spectral lint --fail-severity=error --ruleset "$repo.spectral.yaml"');
+    expect(runs[2].run).toContain('spectral lint --fail-severity=error --ruleset "${repo}.spectral.yaml" "$tmp/values-$env.yaml"');
     const checkBuild = wf.jobs.check.steps.find((s: any) => s.uses?.startsWith('docker/build-push-action@')).with;
     expect(checkBuild.load).toBe(true);
     expect(checkBuild['build-args']).toBe('VERSION=2.0.0\nREVISION=${{ github.sha }}\nSOURCE=${{ github.server_url }}/${{ github.repository }}\nCREATED=${{ steps.meta.outputs.created }}');
