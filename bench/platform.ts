@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
     sources: [
       ...repos.map((r) => PolicySource.fromRepo(r)),
       PolicySource.fromImage({ repoName: 'other-team', image: 'europe-west6-docker.pkg.dev/ops/charts/other-team-repo', digest: `sha256:${'0'.repeat(64)}`, policies: ['other-policy'] }),
-      PolicySource.kyvernoCurated({ ref: 'release-1.13' }),
+      PolicySource.kyvernoCurated({ commit: 'f1f43cac5e9a8a7e9c86765449f351785fe259be', sha256: '0'.repeat(64) }),
     ],
   });
   const built = total.wallMs();

@@ -2,6 +2,7 @@
  * The seed (multi-source policy aggregation) defined with this library: three team repositories,
  * Kyverno's curated library, and the policy-platform image that aggregates them.
  */
+import { createHash } from 'crypto';
 import { App } from 'cdk8s';
 import {
   ComputeResource, DisallowLatestTag, DisallowPrivileged, NamingConventions, RequireAnnotations, RequireLabels,
@@ -15,8 +16,14 @@ import { ValuesRuleset } from '../src/values-lint';
 /** The registry of the seed. */
 export const REGISTRY = 'europe-west6-docker.pkg.dev/ops/charts';
 
-/** Kyverno's curated policy library, pinned to its 1.13 release line (use a commit SHA in strict mode). */
-export const CURATED_REF = 'release-1.13';
+/**
+ * Digests of the repo images, as the repos' image workflows print them after pushing (the platform
+ * pins them: strict mode refuses tags). The seed's registry is not public, so these are stand-ins
+ * computed from the image names; a real platform records the pushed digests (e.g. with Renovate).
+ */
+export function standInDigest(repository: string): string {
+  return `sha256:${createHash('sha256').update(`${REGISTRY}/${repository}:main`).digest('hex')}`;
+}
 
 /**
  * The Kubernetes release the platform's clusters run: the target of the deprecated-API scan
@@ -32,7 +39,7 @@ export interface Seed {
 }
 
 function repoImage(name: string) {
-  return { registry: REGISTRY, repository: `${name}-repo`, tag: 'main' };
+  return { registry: REGISTRY, repository: `${name}-repo`, tag: 'main', digest: standInDigest(`${name}-repo`) };
 }
 
 /** security-policy: four policies, four environments; Audit until qac, Enforce from stg. */
@@ -122,9 +129,20 @@ export function buildSeed(): Seed {
     environments: ['dev', 'prd'],
     image: `${REGISTRY}/policy-platform`,
     version: '1.0.0',
+    description: 'Security, DevOps and application policies with the pinned tools that check them',
+    licenses: 'Apache-2.0',
+    // strict mode: every image by digest, every download verified (the default toolchain's checksums)
+    requireDigests: true,
     sources: [
       ...repos.map((r) => PolicySource.fromRepo(r)),
-      PolicySource.kyvernoCurated({ ref: CURATED_REF }),
+      // Kyverno's curated library, mirrored into the platform's registry as a repo image at a
+      // reviewed commit. To fetch it directly instead: PolicySource.kyvernoCurated({ commit, sha256 })
+      // with the commit's archive checksum (curl -sSL <archive url> | sha256sum).
+      PolicySource.fromImage({
+        repoName: 'kyverno-policies',
+        image: `${REGISTRY}/kyverno-policies-repo`,
+        digest: standInDigest('kyverno-policies-repo'),
+      }),
     ],
   });
   return { app, repos, platform };

@@ -10,6 +10,7 @@ export { RequireRunAsNonRoot, RequireRunAsNonRootProps } from './security/requir
 export { RestrictCapabilities, RestrictCapabilitiesProps } from './security/restrict-capabilities';
 export { RestrictImageRegistries, RestrictImageRegistriesProps } from './security/restrict-image-registries';
 export { RequireImageDigest, RequireImageDigestProps } from './security/require-image-digest';
+export { VerifyPlatformImage, VerifyPlatformImageProps } from './security/verify-platform-image';
 export { PodSecurityControl } from './pod-security/pod-security-control';
 export { PodSecurityControlPolicy, PodSecurityControlPolicyProps } from './pod-security/pod-security-control-policy';
 export { PodSecurityBaseline, PodSecurityControlSettings, PodSecurityExceptionOptions, PodSecurityProfile, PodSecurityProfileProps, PodSecurityRestricted } from './pod-security/pod-security-profile';

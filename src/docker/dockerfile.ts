@@ -6,7 +6,9 @@ import { STAGE_NAME } from './instruction';
  */
 export interface DockerfileProps {
   /**
-   * The `# syntax=` parser directive. `ADD --checksum` needs Dockerfile syntax 1.6 or later.
+   * The `# syntax=` parser directive (`ADD --checksum` needs Dockerfile syntax 1.6 or later); an
+   * empty string writes none (BuildKit then uses its built-in frontend instead of pulling one, and
+   * other builders such as buildah read the same file).
    * @default 'docker/dockerfile:1.7'
    */
   readonly syntax?: string;
@@ -85,8 +87,8 @@ export class Dockerfile {
     if (problems.length > 0) {
       throw new Error(`Invalid Dockerfile:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
-    const head = [`# syntax=${this.syntax}`];
+    const head = this.syntax ? [`# syntax=${this.syntax}`] : [];
     if (this.header) head.push(...this.header.split('\n').map((l) => (l ? `# ${l}` : '#')));
-    return [head.join('\n') + '\n', ...this.stageList.map((s) => s.render())].join('\n');
+    return [...(head.length > 0 ? [head.join('\n') + '\n'] : []), ...this.stageList.map((s) => s.render())].join('\n');
   }
 }

@@ -1,5 +1,6 @@
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
+import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
 
 /**
@@ -10,7 +11,7 @@ export enum PolicySourceKind {
   REPO = 'repo',
   /** A repo image published by another team, known only by its reference. */
   IMAGE = 'image',
-  /** A git repository at a pinned ref (Kyverno's curated policy library). */
+  /** A git repository at a pinned commit, fetched as its archive (Kyverno's curated policy library). */
   GIT = 'git',
 }
 
@@ -66,14 +67,28 @@ export interface ImageSourceProps {
 }
 
 /**
- * Kyverno's curated policy library at a pinned git ref.
+ * Kyverno's curated policy library at a pinned commit, fetched as the commit's archive and checked
+ * against its sha256 (plain `wget` and `sha256sum` in a build stage: no git, no builder-specific
+ * `ADD <git url>`).
  * @see https://github.com/kyverno/policies
  */
 export interface CuratedLibraryProps {
   /**
-   * Git ref to fetch: a release tag/branch or, best, a full 40-character commit SHA (required in strict mode).
+   * The full 40-character commit SHA to fetch (a branch or tag can move, so neither is accepted).
    */
-  readonly ref: string;
+  readonly commit: string;
+
+  /**
+   * The sha256 of the archive (`curl -sSL <archiveUrl> | sha256sum`); the build fails on a mismatch.
+   * @default - none: refused unless `unverified` is true
+   */
+  readonly sha256?: string;
+
+  /**
+   * Install the archive without checksum (explicit opt-out; the Dockerfile, index.json and README say so).
+   * @default false
+   */
+  readonly unverified?: boolean;
 
   /**
    * Name under `/repos/`.
@@ -82,10 +97,16 @@ export interface CuratedLibraryProps {
   readonly repoName?: string;
 
   /**
-   * Repository URL.
-   * @default 'https://github.com/kyverno/policies.git'
+   * Archive URL of the commit (https, or http to a loopback mirror).
+   * @default `https://github.com/kyverno/policies/archive/<commit>.tar.gz`
    */
-  readonly url?: string;
+  readonly archiveUrl?: string;
+
+  /**
+   * Top folder inside the archive, copied to `/repos/<repoName>/`.
+   * @default `policies-<commit>` (GitHub's layout)
+   */
+  readonly archiveRoot?: string;
 }
 
 /**
@@ -133,19 +154,29 @@ export class PolicySource {
     });
   }
 
-  /** Kyverno's curated policy library, fetched at a pinned git ref. */
+  /** Kyverno's curated policy library at a pinned commit, fetched as its archive and checked against its sha256. */
   public static kyvernoCurated(props: CuratedLibraryProps): PolicySource {
     const problems: string[] = [];
-    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(props.ref) || props.ref === 'HEAD') {
-      problems.push(`git ref ${JSON.stringify(props.ref)} is not a tag, branch or commit SHA`);
+    if (!/^[0-9a-f]{40}$/.test(props.commit ?? '')) {
+      problems.push(`commit ${JSON.stringify(props.commit)} is not a full 40-character commit SHA (a branch or tag can move; pin the commit)`);
     }
-    const url = props.url ?? 'https://github.com/kyverno/policies.git';
-    if (!/^https:\/\/\S+\.git$/.test(url)) problems.push(`git url ${JSON.stringify(url)} must be an https URL ending in .git`);
+    const url = props.archiveUrl ?? `https://github.com/kyverno/policies/archive/${props.commit}.tar.gz`;
+    if (!isPinnedUrl(url)) problems.push(`archiveUrl ${JSON.stringify(url)} must be ${PINNED_URL_RULE}`);
+    const root = props.archiveRoot ?? `policies-${props.commit}`;
+    if (!/^[A-Za-z0-9_.][A-Za-z0-9_./-]*$/.test(root)) problems.push(`archiveRoot ${JSON.stringify(root)} must be a relative path`);
+    if (props.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(props.sha256)) {
+      problems.push(`sha256 ${JSON.stringify(props.sha256)} is not 64 lowercase hex characters`);
+    }
+    if (props.sha256 === undefined && !props.unverified) {
+      problems.push(`no sha256 for ${url}; set sha256 (curl -sSL ${url} | sha256sum), or unverified: true to install it unverified`);
+    }
     return new PolicySource({
       kind: PolicySourceKind.GIT,
       repoName: props.repoName ?? 'kyverno-policies',
       gitUrl: url,
-      gitRef: props.ref,
+      gitRef: props.commit,
+      archiveRoot: root,
+      sha256: props.sha256,
       problems,
     });
   }
@@ -162,10 +193,14 @@ export class PolicySource {
   public readonly tag?: string;
   /** Image digest, for image sources pinned by digest. */
   public readonly digest?: string;
-  /** Git URL, for git sources. */
+  /** Archive URL, for git sources. */
   public readonly gitUrl?: string;
-  /** Git ref, for git sources. */
+  /** Commit SHA, for git sources. */
   public readonly gitRef?: string;
+  /** The archive's sha256, for git sources (none when installed unverified). */
+  public readonly sha256?: string;
+  /** Top folder inside the archive, for git sources. */
+  public readonly archiveRoot?: string;
   /** Environments the source provides, when known. */
   public readonly environments?: string[];
 
@@ -183,6 +218,8 @@ export class PolicySource {
     this.digest = props.digest;
     this.gitUrl = props.gitUrl;
     this.gitRef = props.gitRef;
+    this.sha256 = props.sha256;
+    this.archiveRoot = props.archiveRoot;
     this.environments = props.environments;
     this.declaredPolicies = props.declaredPolicies;
     this.problemList = props.problems ?? [];
@@ -205,7 +242,7 @@ export class PolicySource {
       case PolicySourceKind.IMAGE:
         return `image source ${this.repoName} (${this.image})`;
       default:
-        return `git source ${this.repoName} (${this.gitUrl}@${this.gitRef})`;
+        return `git source ${this.repoName} (${this.gitUrl})`;
     }
   }
 
@@ -237,6 +274,11 @@ export class PolicySource {
     return this.declaredPolicies?.map((n) => `ClusterPolicy/${n}`);
   }
 
+  /** The image digest (`sha256:...`) when the image reference pins one. */
+  public get imageDigest(): string | undefined {
+    return this.digest ?? (this.image?.includes('@') ? this.image.split('@')[1] : undefined);
+  }
+
   /** Image name without tag/digest, when known. */
   public get imageRepository(): string | undefined {
     if (this.imageName) return this.imageName;
@@ -256,6 +298,8 @@ interface SourceFields {
   readonly digest?: string;
   readonly gitUrl?: string;
   readonly gitRef?: string;
+  readonly sha256?: string;
+  readonly archiveRoot?: string;
   readonly environments?: string[];
   readonly declaredPolicies?: string[];
   readonly problems?: string[];

@@ -1,5 +1,8 @@
-import { DockerStage } from '../docker';
-import { Tool, ToolArchive } from './tool';
+import { SPECTRAL_CLI_VERSION, SPECTRAL_PACKAGE_JSON, SPECTRAL_PACKAGE_LOCK } from './spectral-lock';
+import { Tool, ToolArch, ToolArchive, ToolAsset } from './tool';
+import { SynthFile } from '../core/synth-file';
+import { Dockerfile, DockerStage } from '../docker';
+import { compare } from '../repo/ordering';
 
 /**
  * The tools of the platform image.
@@ -7,31 +10,31 @@ import { Tool, ToolArchive } from './tool';
 export interface ToolchainProps {
   /**
    * Kyverno CLI pin.
-   * @default Tool.kyvernoCli() (1.13.2)
+   * @default Tool.kyvernoCli() (1.13.2, sha256 per architecture)
    */
   readonly kyverno?: Tool;
 
   /**
    * Pluto pin.
-   * @default Tool.pluto() (5.21.1)
+   * @default Tool.pluto() (5.21.1, sha256 per architecture)
    */
   readonly pluto?: Tool;
 
   /**
    * Spectral pin.
-   * @default Tool.spectral() (6.14.2)
+   * @default Tool.spectral() (the npm package at SPECTRAL_CLI_VERSION, installed with `npm ci` from a pinned lockfile)
    */
   readonly spectral?: Tool;
 
   /**
    * Helm pin.
-   * @default Tool.helm() (3.16.4)
+   * @default Tool.helm() (3.16.4, sha256 per architecture)
    */
   readonly helm?: Tool;
 
   /**
    * yq pin.
-   * @default Tool.yq() (4.44.6)
+   * @default Tool.yq() (4.44.6, sha256 per architecture)
    */
   readonly yq?: Tool;
 
@@ -42,32 +45,41 @@ export interface ToolchainProps {
   readonly additionalTools?: Tool[];
 
   /**
-   * Strict mode: refuse any tool without a sha256.
-   * @default false
+   * Tools allowed to download without a sha256, by name. Every other download must carry its
+   * sha256 for each architecture; the Dockerfile, the image's index.json and the platform README
+   * mark these tools as unverified.
+   * @default - none: every download is verified
    */
-  readonly requireChecksums?: boolean;
+  readonly unverifiedTools?: string[];
 
   /**
-   * Alpine packages installed in the final image (the seed's runtime needs; no curl: downloads use
-   * `ADD`, in a separate stage).
+   * Alpine packages installed in the final image (`apk add`, verified by apk's signed index).
+   * An empty list writes no `RUN` in the final stage, so any base image works (e.g. a busybox one).
+   * `libstdc++` is what the Node.js of the Spectral install needs.
    * @default ['bash', 'ca-certificates', 'git', 'libc6-compat', 'libstdc++']
    */
   readonly packages?: string[];
 }
 
 /**
- * The pinned tools of the platform image: every download named by exact version, checked against its
- * sha256 when one is given (`ADD --checksum`), installed in a separate stage so archives never reach
- * the final image.
+ * The pinned tools of the platform image. Each download is selected by `TARGETARCH` (amd64,
+ * arm64) and checked against its sha256 with `sha256sum -c` in a dedicated `toolchain` stage
+ * (plain `RUN`, `wget` and `sha256sum` of the base image: no builder-specific feature), so archives
+ * never reach the final image. Spectral comes from npm: `npm ci` over a lockfile this library ships,
+ * in a `spectral` stage on the node image.
  */
 export class Toolchain {
   /** Where the tools stage puts the binaries; the final stage copies this folder. */
   public static readonly BIN_DIR = '/opt/tools/bin';
+  /** Where the Spectral npm install lives in the image. */
+  public static readonly SPECTRAL_DIR = '/opt/spectral';
+  /** The `@stoplight/spectral-cli` version `Tool.spectral()` installs. */
+  public static readonly SPECTRAL_CLI_VERSION = SPECTRAL_CLI_VERSION;
 
   /** Every tool, the five defaults first, then additional tools in the order given. */
   public readonly tools: Tool[];
-  /** Whether a tool without sha256 is refused. */
-  public readonly requireChecksums: boolean;
+  /** Names of the tools installed without checksum (explicit opt-out), sorted. */
+  public readonly unverifiedTools: string[];
   /** Alpine packages of the final image, sorted. */
   public readonly packages: string[];
 
@@ -80,18 +92,26 @@ export class Toolchain {
       props.yq ?? Tool.yq(),
       ...(props.additionalTools ?? []),
     ];
-    this.requireChecksums = props.requireChecksums ?? false;
-    this.packages = [...(props.packages ?? ['bash', 'ca-certificates', 'git', 'libc6-compat', 'libstdc++'])].sort();
+    this.unverifiedTools = [...new Set(props.unverifiedTools ?? [])].sort(compare);
+    this.packages = [...(props.packages ?? ['bash', 'ca-certificates', 'git', 'libc6-compat', 'libstdc++'])].sort(compare);
   }
 
-  /** Every problem of every pin (and duplicate tool names). */
+  /** Whether a tool is installed through npm (then the image needs the node stage). */
+  public get usesNpm(): boolean {
+    return this.tools.some((t) => t.archive === ToolArchive.NPM_LOCKFILE);
+  }
+
+  /** Every problem of every pin (and duplicate tool names, unknown unverified names). */
   public problems(): string[] {
     const out: string[] = [];
     const seen = new Set<string>();
     for (const t of this.tools) {
       if (seen.has(t.name)) out.push(`tool ${t.name}: installed twice (tool names must be unique)`);
       seen.add(t.name);
-      out.push(...t.problems(this.requireChecksums));
+      out.push(...t.problems(this.unverifiedTools.includes(t.name)));
+    }
+    for (const name of this.unverifiedTools) {
+      if (!seen.has(name)) out.push(`unverifiedTools: ${JSON.stringify(name)} names no tool of the toolchain (tools: ${[...seen].join(', ')})`);
     }
     for (const p of this.packages) {
       if (!/^[a-z0-9][a-z0-9+._-]*(=[0-9A-Za-z.+_-]+)?$/.test(p)) out.push(`package ${JSON.stringify(p)} is not an apk package name (optionally =version)`);
@@ -99,32 +119,98 @@ export class Toolchain {
     return out;
   }
 
-  /** `{ name: version }` of every tool, for labels and the index. */
+  /** `{ name: version }` of every tool. */
   public versions(): { [name: string]: string } {
     const out: { [name: string]: string } = {};
-    for (const t of [...this.tools].sort((a, b) => a.name.localeCompare(b.name))) out[t.name] = t.version;
+    for (const t of [...this.tools].sort((a, b) => compare(a.name, b.name))) out[t.name] = t.version;
     return out;
   }
 
-  /**
-   * Writes the download-and-extract instructions into a (dedicated) stage: one `ADD` per tool
-   * (with `--checksum` when pinned), then one `RUN` that unpacks and installs into the tools folder.
-   */
-  public installInto(stage: DockerStage): void {
-    const install: string[] = [`mkdir -p ${Toolchain.BIN_DIR}`];
-    for (const t of this.tools) {
-      const dir = `/tmp/tools/${t.name}`;
-      const file = `${dir}/${t.archive === ToolArchive.TAR_GZ ? `${t.name}.tar.gz` : t.name}`;
-      stage.comment(`${t.name} ${t.version}${t.sha256 ? '' : ' (no sha256 pinned: download not verified)'}`);
-      stage.add({ source: t.url, destination: file, sha256: t.sha256 });
-      if (t.archive === ToolArchive.TAR_GZ) {
-        install.push(`tar -xzf ${file} -C ${dir} ${t.pathInArchive}`);
-        install.push(`install -m 0755 ${dir}/${t.pathInArchive} ${Toolchain.BIN_DIR}/${t.name}`);
-      } else {
-        install.push(`install -m 0755 ${file} ${Toolchain.BIN_DIR}/${t.name}`);
+  /** Provenance of every tool for `/repos/index.json`: version, how it is verified, URL and sha256 per architecture. */
+  public provenance(): any[] {
+    return [...this.tools].sort((a, b) => compare(a.name, b.name)).map((t) => {
+      if (t.archive === ToolArchive.NPM_LOCKFILE) {
+        return { name: t.name, version: t.version, verified: t.verified, npm: { package: '@stoplight/spectral-cli', integrity: t.integrity, lockfile: 'spectral/package-lock.json' } };
       }
+      const assets: any = {};
+      for (const [arch, a] of Object.entries(t.assets)) assets[arch] = a.sha256 ? { url: a.url, sha256: a.sha256 } : { url: a.url };
+      return { name: t.name, version: t.version, verified: t.verified, assets };
+    });
+  }
+
+  /** Files the build context needs (the Spectral lockfile), relative to the platform folder. */
+  public contextFiles(): SynthFile[] {
+    if (!this.usesNpm) return [];
+    return [
+      { path: 'spectral/package.json', content: JSON.stringify(SPECTRAL_PACKAGE_JSON, null, 2) + '\n' },
+      { path: 'spectral/package-lock.json', content: JSON.stringify(SPECTRAL_PACKAGE_LOCK, null, 2) + '\n' },
+    ];
+  }
+
+  /**
+   * Writes the `toolchain` stage (downloads, checks, unpacks) on `baseImage`, and the `spectral`
+   * stage on `nodeImage` when a tool comes from npm.
+   */
+  public addStages(file: Dockerfile, baseImage: string, nodeImage: string): void {
+    const stage = file.addStage({ from: baseImage, name: 'toolchain', comment: 'Pinned tools: each download selected by TARGETARCH and checked against its sha256, apart from the final image' });
+    // BuildKit and buildah set TARGETARCH. No default on the ARG: a declared default would override
+    // their automatic value (docker/buildx#510, buildah#4556); the RUN falls back to amd64 instead,
+    // for a builder that sets none.
+    stage.arg('TARGETARCH');
+    for (const t of this.tools) {
+      if (t.archive !== ToolArchive.NPM_LOCKFILE) this.download(stage, t);
     }
-    install.push('rm -rf /tmp/tools');
-    stage.run(install);
+    if (this.usesNpm) {
+      const npm = file.addStage({ from: nodeImage, name: 'spectral', comment: 'Spectral CLI from npm: `npm ci` installs exactly spectral/package-lock.json and checks every package against its sha512 integrity' });
+      npm.workdir(Toolchain.SPECTRAL_DIR);
+      npm.copy({ sources: ['spectral/package.json', 'spectral/package-lock.json'], destination: `${Toolchain.SPECTRAL_DIR}/` });
+      npm.run([
+        'npm ci --omit=dev --ignore-scripts --no-audit --no-fund',
+        'npm cache clean --force',
+        `mkdir -p ${Toolchain.SPECTRAL_DIR}/bin`,
+        `printf '#!/bin/sh\\nexec node ${Toolchain.SPECTRAL_DIR}/node_modules/@stoplight/spectral-cli/dist/index.js "$@"\\n' > ${Toolchain.SPECTRAL_DIR}/bin/spectral`,
+        `chmod 0755 ${Toolchain.SPECTRAL_DIR}/bin/spectral`,
+      ]);
+    }
+  }
+
+  /** Writes the final stage's copies of the installed tools. */
+  public copyInto(final: DockerStage): void {
+    final.copy({ from: 'toolchain', sources: [`${Toolchain.BIN_DIR}/`], destination: '/usr/local/bin/' });
+    if (this.usesNpm) {
+      final.copy({ from: 'spectral', sources: ['/usr/local/bin/node'], destination: '/usr/local/bin/node' });
+      final.copy({ from: 'spectral', sources: [`${Toolchain.SPECTRAL_DIR}/`], destination: `${Toolchain.SPECTRAL_DIR}/` });
+      final.copy({ from: 'spectral', sources: [`${Toolchain.SPECTRAL_DIR}/bin/spectral`], destination: '/usr/local/bin/spectral' });
+    }
+  }
+
+  /** One `RUN` per tool: pick the asset for TARGETARCH, download, check, unpack, install. */
+  private download(stage: DockerStage, t: Tool): void {
+    const dir = `/tmp/tools/${t.name}`;
+    const file = `${dir}/${t.archive === ToolArchive.TAR_GZ ? `${t.name}.tar.gz` : t.name}`;
+    const assets = Object.entries(t.assets) as Array<[string, ToolAsset]>;
+    stage.comment(t.verified
+      ? `${t.name} ${t.version}: sha256 pinned for ${assets.map(([a]) => a).join(', ')}`
+      : `UNVERIFIED: ${t.name} ${t.version} is downloaded without a checksum for ${assets.filter(([, a]) => !a.sha256).map(([a]) => a).join(', ')} (named in unverifiedTools)`);
+    const branches = assets.map(([arch, a]) => {
+      const path = a.pathInArchive ?? t.name;
+      return `${arch}) url='${a.url}' sha256='${a.sha256 ?? ''}' member='${path}' ;;`;
+    });
+    const archs = assets.map(([a]) => a).join(', ');
+    const commands = [
+      `case "\${TARGETARCH:-${ToolArch.AMD64}}" in ${branches.join(' ')} *) echo "${t.name} ${t.version}: no download for TARGETARCH=$TARGETARCH (pinned: ${archs})" >&2; exit 1 ;; esac`,
+      `mkdir -p ${dir} ${Toolchain.BIN_DIR}`,
+      `wget -q -O ${file} "$url"`,
+      t.verified
+        ? `echo "$sha256  ${file}" | sha256sum -c -`
+        : `if [ -n "$sha256" ]; then echo "$sha256  ${file}" | sha256sum -c -; else echo "WARNING: ${t.name} ${t.version} is not verified" >&2; fi`,
+    ];
+    if (t.archive === ToolArchive.TAR_GZ) {
+      commands.push(`tar -xzf ${file} -C ${dir} "$member"`, `cp "${dir}/$member" ${Toolchain.BIN_DIR}/${t.name}`);
+    } else {
+      commands.push(`cp ${file} ${Toolchain.BIN_DIR}/${t.name}`);
+    }
+    commands.push(`chmod 0755 ${Toolchain.BIN_DIR}/${t.name}`, `rm -rf ${dir}`);
+    stage.run(commands);
   }
 }

@@ -34,10 +34,22 @@ export interface PolicyPlatformComponentOptions {
   readonly version?: string;
 
   /**
-   * Base image of the platform image.
-   * @default 'alpine:3.22.1'
+   * Base image of the platform image (pin it by digest).
+   * @default PolicyPlatform.DEFAULT_BASE_IMAGE (alpine 3.22.1 by digest)
    */
   readonly baseImage?: string;
+
+  /**
+   * Image of the stage that installs Spectral with npm (pin it by digest).
+   * @default PolicyPlatform.DEFAULT_NODE_IMAGE
+   */
+  readonly nodeImage?: string;
+
+  /**
+   * Strict mode: every image by digest, no unverified download.
+   * @default false
+   */
+  readonly requireDigests?: boolean;
 
   /**
    * A TypeScript module (relative to the project root) exporting
@@ -95,6 +107,8 @@ export class PolicyPlatformComponent extends Component {
         image: this.options.image,
         version: this.options.version,
         baseImage: this.options.baseImage,
+        nodeImage: this.options.nodeImage,
+        requireDigests: this.options.requireDigests,
         tools: this.toolchain,
       });
     }

@@ -61,7 +61,8 @@ export function definePlatform(platform: PolicyPlatformComponent): void {
     tag: 'main',
     environments: ['dev', 'prd'],
   }));
-  platform.addSource(PolicySource.kyvernoCurated({ ref: 'release-1.13' }));
+  // Kyverno's curated library at a reviewed commit, checked against its archive's sha256:
+  // platform.addSource(PolicySource.kyvernoCurated({ commit: '<40-character SHA>', sha256: '<curl -sSL https://github.com/kyverno/policies/archive/<SHA>.tar.gz | sha256sum>' }));
 }
 `;
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeSeed } from '../../examples/main';
+import { buildSeed } from '../../examples/seed';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { PolicyEngine } from '../../src/engine';
 import { checkDockerfile } from '../docker/dockerfile-check';
@@ -97,18 +98,19 @@ describe('the seed layout', () => {
 
   test('policy-platform: Dockerfile, index.json, rendered/<env>/all.yaml, workflow', () => {
     expect(listFiles(path.join(out, 'policy-platform'))).toEqual([
-      '.dockerignore', '.github/workflows/policy-platform.yaml', '.policy-platform-files.json', 'Dockerfile', 'index.json', 'rendered/dev/all.yaml', 'rendered/prd/all.yaml',
+      '.dockerignore', '.github/workflows/policy-platform.yaml', '.policy-platform-files.json', 'Dockerfile', 'README.md', 'index.json', 'rendered/dev/all.yaml', 'rendered/prd/all.yaml',
+      'spectral/package-lock.json', 'spectral/package.json',
     ]);
     const index = JSON.parse(read('policy-platform/index.json'));
     expect(index.sources.map((s: any) => `${s.name}:${s.kind}`)).toEqual([
-      'backend-applications:repo', 'devops-policy:repo', 'kyverno-policies:git', 'security-policy:repo',
+      'backend-applications:repo', 'devops-policy:repo', 'kyverno-policies:image', 'security-policy:repo',
     ]);
     expect(index.sources.find((s: any) => s.name === 'security-policy').policies).toHaveLength(4);
   });
 
   test('the summary names every repository and the platform', () => {
     const text = summary.join('\n');
-    for (const n of ['security-policy', 'devops-policy', 'backend-applications', 'policy-platform', 'kyverno-policies (git)']) expect(text).toContain(n);
+    for (const n of ['security-policy', 'devops-policy', 'backend-applications', 'policy-platform', 'kyverno-policies (image)']) expect(text).toContain(n);
   });
 });
 
@@ -153,11 +155,26 @@ describe('the platform Dockerfile', () => {
     const report = checkDockerfile(text);
     expect(report.diagnostics).toEqual([]);
     expect(report.copyFromProblems).toEqual([]);
-    expect(report.stages).toEqual(['backend_applications_repo', 'devops_policy_repo', 'kyverno_policies', 'security_policy_repo', 'toolchain']);
-    expect(text).toContain('FROM europe-west6-docker.pkg.dev/ops/charts/security-policy-repo:main AS security_policy_repo');
+    expect(report.stages).toEqual(['backend_applications_repo', 'devops_policy_repo', 'kyverno_policies_repo', 'security_policy_repo', 'toolchain', 'spectral']);
+    expect(text).toMatch(/^FROM europe-west6-docker\.pkg\.dev\/ops\/charts\/security-policy-repo:main@sha256:[0-9a-f]{64} AS security_policy_repo$/m);
     for (const r of ['security-policy', 'devops-policy', 'backend-applications', 'kyverno-policies']) {
       expect(text).toContain(`/repos/${r}/ /repos/${r}/`);
     }
+  });
+
+  test('no unverified download, every image by digest: strict mode passes on it', () => {
+    const text = read('policy-platform/Dockerfile');
+    expect(text).not.toMatch(/^ADD /m);
+    expect(text).not.toContain('UNVERIFIED');
+    // every download is followed by its check before anything uses it
+    const runs = text.split(/\n(?=[A-Z]+ )/).filter((i) => i.startsWith('RUN ') && i.includes('wget '));
+    expect(runs).toHaveLength(4);
+    for (const r of runs) expect(r).toMatch(/wget -q -O (\S+) "\$url" \\\n {4}&& echo "\$sha256  \1" \| sha256sum -c - \\/);
+    for (const from of text.split('\n').filter((l) => l.startsWith('FROM '))) expect(from).toMatch(/^FROM \S+@sha256:[0-9a-f]{64}( AS \S+)?$/);
+    const { platform } = buildSeed();
+    expect(platform.requireDigests).toBe(true);
+    expect(() => platform.dockerfile()).not.toThrow();
+    expect(JSON.parse(read('policy-platform/index.json')).tools.every((t: any) => t.verified)).toBe(true);
   });
 
   test('each repo Dockerfile is valid too', () => {

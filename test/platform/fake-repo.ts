@@ -19,6 +19,8 @@ export class FakeRepo extends Construct {
     this.environments = props.environments;
     this.image = props.image === undefined ? { registry: 'registry.example.com/ops', repository: `${id}-repo`, tag: 'main' } : props.image ?? undefined;
     this.policySets = [{
+      chartName: id,
+      version: '1.0.0',
       policies: props.policies.map((p) => ({
         kind: p.kind ?? 'ClusterPolicy',
         policyName: p.name,
