@@ -2,7 +2,6 @@ export * from './core';
 export * from './kyverno';
 export * from './helm';
 export * from './repo';
-export * from './docker';
 export * from './platform';
 export * from './projen';
 export * from './engine';

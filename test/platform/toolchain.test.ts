@@ -5,6 +5,7 @@ import { Dockerfile } from '../../src/docker';
 import { ClusterPolicy } from '../../src/kyverno';
 import { RepoImageWorkflow, Tool, ToolArchive, Toolchain } from '../../src/platform';
 import { SPECTRAL_CLI_INTEGRITY, SPECTRAL_CLI_VERSION, SPECTRAL_PACKAGE_JSON, SPECTRAL_PACKAGE_LOCK } from '../../src/platform/spectral-lock';
+import { addToolchainStages, copyToolchainInto } from '../../src/platform/toolchain-stages';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { checkDockerfile } from '../docker/dockerfile-check';
 
@@ -41,8 +42,8 @@ describe('Toolchain', () => {
     const t = new Toolchain({ pluto: Tool.pluto({ version: '5.22.0' }), additionalTools: [conftest], unverifiedTools: ['pluto'] });
     expect(t.problems()).toEqual([]);
     const file = new Dockerfile({ syntax: '' });
-    t.addStages(file, 'alpine:3.22.1', 'node:22-alpine');
-    t.copyInto(file.addStage({ from: 'alpine:3.22.1' }));
+    addToolchainStages(t, file, 'alpine:3.22.1', 'node:22-alpine');
+    copyToolchainInto(t, file.addStage({ from: 'alpine:3.22.1' }));
     const text = file.render();
     expect(text).toContain('https://github.com/FairwindsOps/pluto/releases/download/v5.22.0/pluto_5.22.0_linux_amd64.tar.gz');
     expect(text).toContain(`case "\${TARGETARCH:-amd64}" in amd64) url='https://github.com/open-policy-agent/conftest/releases/download/v0.56.0/conftest_0.56.0_Linux_x86_64.tar.gz' sha256='${'d'.repeat(64)}' member='conftest' ;; *) echo "conftest 0.56.0: no download for TARGETARCH=$TARGETARCH (pinned: amd64)" >&2; exit 1 ;; esac`);
