@@ -6,13 +6,15 @@
 import { autogenRules, podFromTemplate } from './autogen';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
+import { evaluateGenerateRule } from './generate';
 import { query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
 import { applyValues, buildContext, clone, describe, evaluateConditions, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
+import { evaluateVerifyImagesRule } from './verify-images';
 
-interface Outcome { status: RuleStatus; message: string }
+interface Outcome { status: RuleStatus; message: string; generatedResources?: any[] }
 
 function pass(message = ''): Outcome { return { status: RuleStatus.PASS, message }; }
 function fail(message: string): Outcome { return { status: RuleStatus.FAIL, message }; }
@@ -206,11 +208,13 @@ export enum RuleCategory {
   CEL = 'cel',
   VALIDATING_POLICY = 'validatingPolicy',
   POD_SECURITY = 'podSecurity',
+  GENERATE = 'generate',
   UNSUPPORTED = 'unsupported',
 }
 
 /** Classifies a rule (or a ValidatingPolicy). */
 export function ruleCategory(rule: any): RuleCategory {
+  if (rule?.generate) return RuleCategory.GENERATE;
   const v = rule?.validate;
   if (!v) return RuleCategory.UNSUPPORTED;
   if (v.cel) return RuleCategory.CEL;
@@ -224,7 +228,7 @@ export function ruleCategory(rule: any): RuleCategory {
 function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOptions, autogenKind?: string): Outcome {
   if (rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'mutate rules are not evaluated by the offline engine' };
   if (rule.generate) return { status: RuleStatus.UNSUPPORTED, message: 'generate rules are not evaluated by the offline engine' };
-  if (rule.verifyImages) return { status: RuleStatus.UNSUPPORTED, message: 'verifyImages rules need a registry and are not evaluated offline' };
+  if (rule.verifyImages) return evaluateVerifyImagesRule(rule, target, matched, opts);
   const validate = rule.validate;
   if (!validate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
   const originalName = String(rule.name).replace(/^autogen-(cronjob-)?/, '');
@@ -340,8 +344,10 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     if (applied()) return results;
     if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
     const exceptions = exceptionsApplying(policy, String(rule.name), resource, options, mctx);
-    const r = withExceptions(rule, exceptions, (x) => evaluateBody(x, resource, resource, options));
-    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined });
+    const r = withExceptions(rule, exceptions,
+      (x) => (x.generate ? evaluateGenerateRule(policy, x, resource, options) : evaluateBody(x, resource, resource, options)));
+    const generated = r.generatedResources ? { generatedResources: r.generatedResources } : {};
+    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined, ...generated });
   }
   for (const gen of autogenRules(policy)) {
     if (applied()) return results;
