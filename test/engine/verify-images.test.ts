@@ -3,8 +3,8 @@
  * Kyverno's message; one with an image to verify is unsupported and names the registry checks.
  * @see https://kyverno.io/docs/policy-types/cluster-policy/verify-images/
  */
-import { PolicyEngine, RuleStatus } from '../../src/engine';
 import { pod, policyWith } from './helpers';
+import { PolicyEngine, RuleStatus } from '../../src/engine';
 
 const keyless = { entries: [{ keyless: { subject: 'https://github.com/acme/*', issuer: 'https://token.actions.githubusercontent.com' } }] };
 const verify = (entries: any[], extra: any = {}) => policyWith({ verifyImages: entries, ...extra });
@@ -47,7 +47,9 @@ test('a resource without pod spec has no image: skip with empty references list'
 test('autogen: a Deployment\'s template images are checked by the autogen rule', () => {
   const p = verify([{ imageReferences: ['ghcr.io/acme/*'], attestors: [keyless] }]);
   const deployment = {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'default' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd', namespace: 'default' },
     spec: { template: { spec: { containers: [{ name: 'a', image: 'nginx:1.25' }] } } },
   };
   expect(result(p, deployment)).toEqual([['autogen-r', RuleStatus.SKIP, "skip run verification as image in resource not found in imageRefs 'ghcr.io/acme/*'"]]);

@@ -23,10 +23,19 @@ const syncSecret = {
   generate: { apiVersion: 'v1', kind: 'Secret', name: 'regcred', namespace: '{{request.object.metadata.name}}', synchronize: true, clone: { namespace: 'default', name: 'regcred' } },
 };
 const regcred = {
-  apiVersion: 'v1', kind: 'Secret', type: 'Opaque', data: { password: 'MWYyZDFlMmU2N2Rm' },
+  apiVersion: 'v1',
+  kind: 'Secret',
+  type: 'Opaque',
+  data: { password: 'MWYyZDFlMmU2N2Rm' },
   metadata: {
-    name: 'regcred', namespace: 'default', uid: 'abc', resourceVersion: '7', creationTimestamp: '2024-01-01T00:00:00Z',
-    managedFields: [{ manager: 'kubectl' }], labels: { team: 'platform' }, ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: 'x' }],
+    name: 'regcred',
+    namespace: 'default',
+    uid: 'abc',
+    resourceVersion: '7',
+    creationTimestamp: '2024-01-01T00:00:00Z',
+    managedFields: [{ manager: 'kubectl' }],
+    labels: { team: 'platform' },
+    ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: 'x' }],
   },
 };
 
@@ -36,7 +45,10 @@ test('clone: the source Secret copied into the new Namespace without uid, resour
   expect(r.generatedResources).toHaveLength(1);
   const secret = r.generatedResources![0];
   expect(secret).toEqual({
-    apiVersion: 'v1', kind: 'Secret', type: 'Opaque', data: { password: 'MWYyZDFlMmU2N2Rm' },
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'Opaque',
+    data: { password: 'MWYyZDFlMmU2N2Rm' },
     metadata: { name: 'regcred', namespace: 'hello-world-namespace', labels: { ...secret.metadata.labels, team: 'platform' } },
   });
   expect(secret.metadata.labels['app.kubernetes.io/managed-by']).toBe('kyverno');
@@ -69,7 +81,8 @@ test('clone: cloning a resource onto itself generates nothing', () => {
 
 test('clone: the trigger itself can be the source', () => {
   const rule = {
-    name: 'copy-cm', match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
+    name: 'copy-cm',
+    match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
     generate: { apiVersion: 'v1', kind: 'ConfigMap', name: '{{request.object.metadata.name}}', namespace: 'backup', clone: { namespace: '{{request.object.metadata.namespace}}', name: '{{request.object.metadata.name}}' } },
   };
   const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'apps' }, data: { a: '1' } };
@@ -82,7 +95,8 @@ const cloneList = {
   name: 'clone-list-labelled-secrets',
   match: onNamespaces,
   generate: {
-    namespace: '{{request.object.metadata.name}}', synchronize: true,
+    namespace: '{{request.object.metadata.name}}',
+    synchronize: true,
     cloneList: { namespace: 'default', kinds: ['v1/Secret', 'v1/ConfigMap'], selector: { matchLabels: { allowedToBeCloned: 'true' } } },
   },
 };

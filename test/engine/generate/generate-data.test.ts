@@ -60,13 +60,17 @@ test('data: a whole-string variable keeps its type (create-default-pdb copies th
     name: 'create-default-pdb',
     match: { any: [{ resources: { kinds: ['Deployment'] } }] },
     generate: {
-      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
-      name: '{{request.object.metadata.name}}-default-pdb', namespace: '{{request.object.metadata.namespace}}',
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      name: '{{request.object.metadata.name}}-default-pdb',
+      namespace: '{{request.object.metadata.namespace}}',
       data: { spec: { minAvailable: 1, selector: '{{request.object.spec.selector}}' } },
     },
   };
   const deployment = {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', uid: 'u-1' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop', uid: 'u-1' },
     spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
   };
   const r = only(clusterPolicy([rule]), deployment);
@@ -78,10 +82,14 @@ test('data: a whole-string variable keeps its type (create-default-pdb copies th
 
 test('data: metadata in data is kept, the target name and namespace win, a managed-by label the data sets is kept', () => {
   const rule = {
-    name: 'r', match: { any: [{ resources: { kinds: ['Namespace'] } }] },
+    name: 'r',
+    match: { any: [{ resources: { kinds: ['Namespace'] } }] },
     generate: {
-      apiVersion: 'v1', kind: 'ConfigMap', name: 'cm', namespace: '{{request.object.metadata.name}}',
-      data: { metadata: { name: 'ignored', labels: { team: 'a', 'app.kubernetes.io/managed-by': 'argo' } }, data: { k: 'v' } },
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      name: 'cm',
+      namespace: '{{request.object.metadata.name}}',
+      data: { metadata: { name: 'ignored', labels: { 'team': 'a', 'app.kubernetes.io/managed-by': 'argo' } }, data: { k: 'v' } },
     },
   };
   const cm = only(clusterPolicy([rule]), namespace('ns1')).generatedResources![0];
@@ -107,11 +115,15 @@ test('data: preconditions that do not hold skip the rule; a Policy records its n
 
 test('data: a context entry resolved from the test values feeds the name (kasten example), an unresolvable one is unsupported', () => {
   const rule = {
-    name: 'k', match: { any: [{ resources: { kinds: ['Namespace'] } }] },
+    name: 'k',
+    match: { any: [{ resources: { kinds: ['Namespace'] } }] },
     context: [{ name: 'existingPolicy', apiCall: { urlPath: '/apis/config.kio.kasten.io/v1alpha1/namespaces/kasten-io/policies', jmesPath: 'length(items)' } }],
     preconditions: { any: [{ key: '{{ existingPolicy }}', operator: 'Equals', value: 0 }] },
     generate: {
-      apiVersion: 'config.kio.kasten.io/v1alpha1', kind: 'Policy', name: '{{ request.object.metadata.name }}-{{ request.object.metadata.labels.dataprotection }}-backup', namespace: 'kasten-io',
+      apiVersion: 'config.kio.kasten.io/v1alpha1',
+      kind: 'Policy',
+      name: '{{ request.object.metadata.name }}-{{ request.object.metadata.labels.dataprotection }}-backup',
+      namespace: 'kasten-io',
       data: { spec: { presetRef: { name: '{{ request.object.metadata.labels.dataprotection }}' } } },
     },
   };
@@ -136,7 +148,9 @@ test('data: a variable that cannot be resolved leaves the rule passing with noth
 
 test('data: a PolicyException skips the generate rule; a rule that does not match yields no result', () => {
   const exception = {
-    apiVersion: 'kyverno.io/v2', kind: 'PolicyException', metadata: { name: 'ex', namespace: 'kyverno' },
+    apiVersion: 'kyverno.io/v2',
+    kind: 'PolicyException',
+    metadata: { name: 'ex', namespace: 'kyverno' },
     spec: { exceptions: [{ policyName: 'gen', ruleNames: ['default-deny'] }], match: { any: [{ resources: { kinds: ['Namespace'], names: ['legacy'] } }] } },
   };
   expect(only(clusterPolicy([defaultDeny]), namespace('legacy'), { exceptions: [exception] })).toMatchObject({ status: RuleStatus.SKIP });

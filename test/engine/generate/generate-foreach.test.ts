@@ -19,11 +19,16 @@ const dataForeach = (extra: any = {}) => ({
   name: 'k-kafka-address',
   match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
   generate: {
-    generateExisting: false, synchronize: true, orphanDownstreamOnPolicyDelete: false,
+    generateExisting: false,
+    synchronize: true,
+    orphanDownstreamOnPolicyDelete: false,
     foreach: [{
       list: "request.object.data.namespaces | split(@, ',')",
       ...extra,
-      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name: 'my-networkpolicy-{{element}}-{{ elementIndex }}', namespace: '{{ element }}',
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      name: 'my-networkpolicy-{{element}}-{{ elementIndex }}',
+      namespace: '{{ element }}',
       data: {
         metadata: { labels: { 'request.namespace': '{{ request.object.metadata.name }}', 'element': '{{ element }}' } },
         spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
@@ -52,11 +57,15 @@ test('foreach data: per-element context and preconditions select the elements (d
 
 test('foreach clone: the documented clone example copies the source into each namespace', () => {
   const rule = {
-    name: 'sync-secrets', match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
+    name: 'sync-secrets',
+    match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
     generate: {
       foreach: [{
         list: "request.object.data.namespaces | split(@, ',')",
-        apiVersion: 'v1', kind: 'Secret', name: 'cloned-secret-{{ elementIndex }}-{{ element }}', namespace: '{{ element }}',
+        apiVersion: 'v1',
+        kind: 'Secret',
+        name: 'cloned-secret-{{ elementIndex }}-{{ element }}',
+        namespace: '{{ element }}',
         clone: { namespace: 'default', name: 'source-secret' },
       }],
     },

@@ -8,12 +8,14 @@ import { KyvernoTestRunner } from '../../../src/engine';
 import { checkGeneratedResources, checkResultGeneratedResources } from '../../../src/engine/generated-resource-check';
 
 const generated = {
-  apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
   metadata: { name: 'default-deny', namespace: 'team', labels: { 'app.kubernetes.io/managed-by': 'kyverno', 'generate.kyverno.io/policy-name': 'p', 'team': 'a' } },
   spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
 };
 const expected = (patch: any = {}) => ({
-  apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
   metadata: { name: 'default-deny', namespace: 'team', labels: { team: 'a' }, ...(patch.metadata ?? {}) },
   spec: { policyTypes: ['Ingress', 'Egress'], ...(patch.spec ?? {}) },
 });
@@ -58,10 +60,13 @@ test('the result check reads generatedResource and generatedResources files; a m
 
 // a suite in the format of Kyverno's test/cli/test-generate/sync-secrets
 const syncSecrets = {
-  apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'sync-secrets' },
+  apiVersion: 'kyverno.io/v1',
+  kind: 'ClusterPolicy',
+  metadata: { name: 'sync-secrets' },
   spec: {
     rules: [{
-      name: 'sync-image-pull-secret', match: { resources: { kinds: ['Namespace'] } },
+      name: 'sync-image-pull-secret',
+      match: { resources: { kinds: ['Namespace'] } },
       generate: { apiVersion: 'v1', kind: 'Secret', name: 'regcred', namespace: '{{request.object.metadata.name}}', synchronize: true, clone: { namespace: 'default', name: 'regcred' } },
     }],
   },
@@ -73,8 +78,14 @@ const suite = (generatedFile: any[], result: any = {}) => KyvernoTestRunner.run(
   policies: [syncSecrets],
   resources: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'hello-world-namespace' } }],
   results: [{
-    cloneSourceResource: 'cloneSourceResource.yaml', generatedResource: 'generatedResource.yaml', kind: 'Namespace',
-    policy: 'sync-secrets', resources: ['hello-world-namespace'], result: 'pass', rule: 'sync-image-pull-secret', ...result,
+    cloneSourceResource: 'cloneSourceResource.yaml',
+    generatedResource: 'generatedResource.yaml',
+    kind: 'Namespace',
+    policy: 'sync-secrets',
+    resources: ['hello-world-namespace'],
+    result: 'pass',
+    rule: 'sync-image-pull-secret',
+    ...result,
   }],
   resultFiles: { 'cloneSourceResource.yaml': [source], 'generatedResource.yaml': generatedFile },
 });
