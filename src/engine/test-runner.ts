@@ -114,6 +114,7 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
     }
   };
   walk(rule.validate?.foreach);
+  walk(rule.generate?.foreach);
   for (const e of entries) {
     if (e.variable) continue;
     const name = String(e.name ?? '');
