@@ -44,7 +44,7 @@ function generateIn(block: any, ctx: any, input: GenerateInput): any[] {
 }
 
 /** generate.foreach: each element of each list generates with its own context and preconditions. */
-function generateForeach(entries: any[], ctx: any, input: GenerateInput): any[] {
+function generateForeach(entries: any[], ctx: any, provided: string[], input: GenerateInput): any[] {
   const errors: string[] = [];
   const out: any[] = [];
   entries.forEach((fe, i) => {
@@ -62,7 +62,7 @@ function generateForeach(entries: any[], ctx: any, input: GenerateInput): any[] 
       if (element === null || element === undefined) return;
       const elementCtx = { ...ctx, element, elementIndex: index, element0: element, elementIndex0: index };
       try {
-        loadContext(fe.context, elementCtx, []);
+        loadContext(fe.context, elementCtx, provided);
         if (!evaluateConditions(fe.preconditions, elementCtx, SubstitutionMode.PRECONDITIONS)) return;
         out.push(...generateIn(fe, elementCtx, input));
       } catch (err) {
@@ -119,7 +119,7 @@ export function evaluateGenerateRule(policy: any, rule: any, trigger: any, optio
   const input: GenerateInput = { trigger: target, sources: [target, ...(options.cloneSources ?? [])], policy, ruleName: String(rule.name) };
   const flags = recordedFlags(policy, gen);
   try {
-    const resources = Array.isArray(gen.foreach) ? generateForeach(gen.foreach, ctx, input) : generateIn(gen, ctx, input);
+    const resources = Array.isArray(gen.foreach) ? generateForeach(gen.foreach, ctx, provided, input) : generateIn(gen, ctx, input);
     return { status: RuleStatus.PASS, message: `${summary(resources)}${flags}`, generatedResources: resources };
   } catch (err) {
     if (isUnsupported(err)) return { status: RuleStatus.UNSUPPORTED, message: describe(err) };

@@ -90,3 +90,16 @@ test('foreach: a list that resolves to nothing generates nothing', () => {
   expect(r.status).toBe(RuleStatus.PASS);
   expect(r.generatedResources).toEqual([]);
 });
+
+test('foreach: an element context entry that needs the cluster is unsupported unless the test supplies it', () => {
+  const rule = dataForeach({
+    context: [{ name: 'quota', apiCall: { urlPath: '/api/v1/namespaces/{{ element }}/resourcequotas', jmesPath: 'length(items)' } }],
+    preconditions: { any: [{ key: '{{ quota }}', operator: 'Equals', value: 0 }] },
+  });
+  const policy = clusterPolicy([rule]);
+  expect(PolicyEngine.evaluate(policy, trigger).map((r) => [r.status, r.message])).toEqual([[
+    RuleStatus.UNSUPPORTED, 'context entry "quota" (apiCall) needs a live cluster or registry and no value was supplied',
+  ]]);
+  const supplied = PolicyEngine.evaluate(policy, trigger, { ruleValues: { 'k-kafka-address': { quota: 0 } } });
+  expect(supplied[0].generatedResources!.map((g) => g.metadata.namespace)).toEqual(['foreach-ns-1', 'foreach-ns-2']);
+});
