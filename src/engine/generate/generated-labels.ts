@@ -15,29 +15,29 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
   return slash >= 0 ? { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) } : { group: '', version: apiVersion };
 }
 
-/** Label values are at most 63 characters (Kyverno truncates trigger names the same way). */
-function labelValue(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return s.length > 63 ? s.slice(0, 63) : s;
+function str(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
 }
 
-/** Adds Kyverno's generate labels to `resource` (in place); labels already set are kept. */
+/**
+ * Adds Kyverno's generate labels to `resource` (in place), as ManageLabels: the managed-by label
+ * unless one is set, then the policy (PolicyInfo) and trigger (TriggerInfo) labels, overwritten.
+ */
 export function addGenerateLabels(resource: any, trigger: any, policy: any, ruleName: string): void {
   const metadata = resource.metadata ?? (resource.metadata = {});
   const labels: { [k: string]: string } = metadata.labels && typeof metadata.labels === 'object' ? metadata.labels : {};
-  const { group, version } = splitApiVersion(String(trigger?.apiVersion ?? ''));
-  const wanted: Array<[string, string]> = [
-    [MANAGED_BY_LABEL, 'kyverno'],
-    [`${GENERATE_LABEL_PREFIX}policy-name`, labelValue(policy?.metadata?.name)],
-    [`${GENERATE_LABEL_PREFIX}policy-namespace`, labelValue(policy?.kind === 'Policy' ? policy?.metadata?.namespace ?? 'default' : '')],
-    [`${GENERATE_LABEL_PREFIX}rule-name`, labelValue(ruleName)],
-    [`${GENERATE_LABEL_PREFIX}trigger-group`, labelValue(group)],
-    [`${GENERATE_LABEL_PREFIX}trigger-version`, labelValue(version)],
-    [`${GENERATE_LABEL_PREFIX}trigger-kind`, labelValue(trigger?.kind)],
-    [`${GENERATE_LABEL_PREFIX}trigger-namespace`, labelValue(trigger?.metadata?.namespace)],
-    [`${GENERATE_LABEL_PREFIX}trigger-uid`, labelValue(trigger?.metadata?.uid)],
-  ];
-  for (const [k, v] of wanted) if (!(k in labels)) labels[k] = v;
+  if (!(MANAGED_BY_LABEL in labels)) labels[MANAGED_BY_LABEL] = 'kyverno';
+  const { group, version } = splitApiVersion(str(trigger?.apiVersion));
+  Object.assign(labels, {
+    [`${GENERATE_LABEL_PREFIX}policy-name`]: str(policy?.metadata?.name),
+    [`${GENERATE_LABEL_PREFIX}policy-namespace`]: str(policy?.metadata?.namespace),
+    [`${GENERATE_LABEL_PREFIX}rule-name`]: ruleName,
+    [`${GENERATE_LABEL_PREFIX}trigger-version`]: version,
+    [`${GENERATE_LABEL_PREFIX}trigger-group`]: group,
+    [`${GENERATE_LABEL_PREFIX}trigger-kind`]: str(trigger?.kind),
+    [`${GENERATE_LABEL_PREFIX}trigger-namespace`]: str(trigger?.metadata?.namespace),
+    [`${GENERATE_LABEL_PREFIX}trigger-uid`]: str(trigger?.metadata?.uid),
+  });
   metadata.labels = labels;
 }
 
