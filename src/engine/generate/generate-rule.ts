@@ -12,6 +12,7 @@ import { query, substituteAll, substituteString, SubstitutionMode, UnsupportedFu
 import { RuleStatus } from '../result';
 import { describe, evaluateConditions, loadContext, ruleContext, Unsupported } from '../rule-context';
 import { GenerateError, GenerateInput, generateFromPattern } from './generate-pattern';
+import { namespacedScopeViolation } from './namespaced-policy-scope';
 
 /** The outcome of a generate rule. */
 export interface GenerateOutcome {
@@ -101,6 +102,8 @@ function recordedFlags(policy: any, gen: any): string {
  */
 export function evaluateGenerateRule(policy: any, rule: any, trigger: any, options: EvaluationOptions): GenerateOutcome {
   const gen = rule?.generate ?? {};
+  const invalid = namespacedScopeViolation(policy, gen);
+  if (invalid) return { status: RuleStatus.ERROR, message: `invalid policy (kyverno test skips it): ${invalid}` };
   const { ctx, provided, target } = ruleContext(rule, trigger, trigger, options);
   try {
     loadContext(rule.context, ctx, provided);

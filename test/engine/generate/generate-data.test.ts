@@ -106,8 +106,9 @@ test('data: preconditions that do not hold skip the rule; a Policy records its n
   };
   expect(only(clusterPolicy([rule]), namespace('dev', { tier: 'dev' }))).toMatchObject({ status: RuleStatus.SKIP, message: 'preconditions not met' });
   expect(only(clusterPolicy([rule]), namespace('dev', { tier: 'dev' })).generatedResources).toBeUndefined();
-  const nsPolicy = { apiVersion: 'kyverno.io/v1', kind: 'Policy', metadata: { name: 'p', namespace: 'prod' }, spec: { rules: [rule] } };
-  const cm = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod', namespace: 'prod', labels: { tier: 'prod' } } };
+  const inProd = { ...rule, match: { any: [{ resources: { kinds: ['ConfigMap'] } }] }, generate: { ...rule.generate, namespace: 'prod' } };
+  const nsPolicy = { apiVersion: 'kyverno.io/v1', kind: 'Policy', metadata: { name: 'p', namespace: 'prod' }, spec: { rules: [inProd] } };
+  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'prod', labels: { tier: 'prod' } } };
   const r = PolicyEngine.evaluate(nsPolicy, cm);
   expect(r[0].status).toBe(RuleStatus.PASS);
   expect(r[0].generatedResources![0].metadata.labels['generate.kyverno.io/policy-namespace']).toBe('prod');
@@ -174,4 +175,17 @@ test('applyRules One stops after the first generate rule that applied', () => {
 
 test('the rule category of a generate rule is generate', () => {
   expect(PolicyEngine.ruleCategory(defaultDeny)).toBe('generate');
+});
+
+test('a namespaced Policy may only generate in, and clone from, its own namespace (Kyverno\'s policy validation)', () => {
+  const policy = (generate: any) => ({ apiVersion: 'kyverno.io/v1', kind: 'Policy', metadata: { name: 'p', namespace: 'poltest' }, spec: { rules: [{ name: 'gen-zk', match: { any: [{ resources: { kinds: ['ConfigMap'] } }] }, generate }] } });
+  const trigger = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'trigger', namespace: 'poltest' } };
+  const data = { apiVersion: 'v1', kind: 'ConfigMap', name: 'zk', namespace: 'default', data: { data: { a: 'b' } } };
+  expect(PolicyEngine.evaluate(policy(data), trigger).map((r) => [r.status, r.message])).toEqual([[
+    RuleStatus.ERROR, 'invalid policy (kyverno test skips it): a namespaced policy cannot generate resources in other namespaces, expected: poltest, received: default',
+  ]]);
+  const clone = { apiVersion: 'v1', kind: 'Secret', name: 's', namespace: 'poltest', clone: { namespace: 'default', name: 'secret-basic-auth' } };
+  expect(PolicyEngine.evaluate(policy(clone), trigger)[0].message).toBe(
+    'invalid policy (kyverno test skips it): a namespaced policy cannot clone resources from other namespaces, expected: poltest, received: default');
+  expect(PolicyEngine.evaluate(policy({ ...data, namespace: 'poltest' }), trigger)[0].status).toBe(RuleStatus.PASS);
 });
