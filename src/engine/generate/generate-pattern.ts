@@ -89,5 +89,7 @@ export function generateFromPattern(pattern: any, input: GenerateInput): any[] {
     }
     return out;
   }
-  return [finish(clone(pattern?.data) ?? {}, target, input)];
+  // manageData: without data there is nothing to create
+  if (pattern?.data === undefined || pattern?.data === null) return [];
+  return [finish(clone(pattern.data), target, input)];
 }

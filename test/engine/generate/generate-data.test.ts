@@ -189,3 +189,10 @@ test('a namespaced Policy may only generate in, and clone from, its own namespac
     'invalid policy (kyverno test skips it): a namespaced policy cannot clone resources from other namespaces, expected: poltest, received: default');
   expect(PolicyEngine.evaluate(policy({ ...data, namespace: 'poltest' }), trigger)[0].status).toBe(RuleStatus.PASS);
 });
+
+test('data: a rule without data, clone or cloneList generates nothing; an empty data object generates the bare resource', () => {
+  const bare = { name: 'bare', match: { any: [{ resources: { kinds: ['Namespace'] } }] }, generate: { apiVersion: 'v1', kind: 'ConfigMap', name: 'c', namespace: 'n' } };
+  expect(only(clusterPolicy([bare]), namespace('a'))).toMatchObject({ status: RuleStatus.PASS, generatedResources: [], message: 'nothing to generate' });
+  const empty = only(clusterPolicy([{ ...bare, generate: { ...bare.generate, data: {} } }]), namespace('a')).generatedResources!;
+  expect(empty.map((g) => [g.apiVersion, g.kind, g.metadata.namespace, g.metadata.name])).toEqual([['v1', 'ConfigMap', 'n', 'c']]);
+});
