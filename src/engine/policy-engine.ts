@@ -26,7 +26,7 @@ export class PolicyEngine {
   }
 
   /**
-   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity or unsupported.
+   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity, generate or unsupported.
    */
   public static ruleCategory(rule: any): string {
     return ruleCategory(rule);
