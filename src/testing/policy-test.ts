@@ -317,8 +317,9 @@ export class PolicyTest extends Chart implements IFileContributor {
   /** Whether the rule clones (clone or cloneList), so its results name the clone sources file. */
   private clones(policy: string, rule: string): boolean {
     const p = this.policySet.policies.find((x) => x.policyName === policy);
-    const r = p?.rules.find((x: any) => x.name === rule);
-    return !!(r?.generate?.clone?.name || r?.generate?.cloneList?.kinds?.length || ((r?.generate as any)?.foreach ?? []).some((f: any) => f?.clone?.name || f?.cloneList?.kinds?.length));
+    const gen: any = p?.rules.find((x: any) => x.name === rule)?.generate;
+    const clonesIn = (g: any) => !!(g?.clone?.name || g?.cloneList?.kinds?.length);
+    return clonesIn(gen) || (gen?.foreach ?? []).some(clonesIn);
   }
 
   /** The documents of the result files: clone sources and expected generated resources. */
@@ -344,7 +345,8 @@ export class PolicyTest extends Chart implements IFileContributor {
       const generated = this.generatedFiles(e).map((g) => g.file);
       if (generated.length === 1) entry.generatedResource = generated[0];
       else if (generated.length > 1) entry.generatedResources = generated;
-      if (this.props.cloneSources && this.props.cloneSources.length > 0 && this.clones(e.policy, e.rule)) entry.cloneSourceResource = CLONE_SOURCES_FILE;
+      const hasSources = (this.props.cloneSources ?? []).length > 0;
+      if (hasSources && this.clones(e.policy, e.rule)) entry.cloneSourceResource = CLONE_SOURCES_FILE;
       const k = JSON.stringify(entry);
       const g = groups.get(k) ?? { ...entry, resources: [] as string[] };
       if (!g.resources.includes(json.metadata?.name)) g.resources.push(json.metadata?.name);
