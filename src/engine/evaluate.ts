@@ -4,172 +4,22 @@
  * @see https://kyverno.io/docs/writing-policies/validate/
  */
 import { autogenRules, podFromTemplate } from './autogen';
-import { evaluateOperator } from './conditions';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
-import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
+import { evaluateGenerateRule } from './generate';
+import { query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
+import { applyValues, buildContext, clone, describe, evaluateConditions, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
+import { evaluateVerifyImagesRule } from './verify-images';
 
-interface Outcome { status: RuleStatus; message: string }
-
-/** A rule could not be evaluated offline. */
-class Unsupported extends Error {}
+interface Outcome { status: RuleStatus; message: string; generatedResources?: any[] }
 
 function pass(message = ''): Outcome { return { status: RuleStatus.PASS, message }; }
 function fail(message: string): Outcome { return { status: RuleStatus.FAIL, message }; }
 function skip(message: string): Outcome { return { status: RuleStatus.SKIP, message }; }
 function error(message: string): Outcome { return { status: RuleStatus.ERROR, message }; }
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
-
-/** Sets `a.b.c` = value in obj, creating objects on the way (the CLI's AddVariable). */
-function setDotted(obj: any, key: string, value: any): void {
-  const parts = key.split('.');
-  let cur = obj;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (cur[parts[i]] === null || typeof cur[parts[i]] !== 'object' || Array.isArray(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]];
-  }
-  cur[parts[parts.length - 1]] = value;
-}
-
-function podSpecOf(resource: any): any {
-  switch (resource?.kind) {
-    case 'Pod': return resource?.spec;
-    case 'CronJob': return resource?.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'Job': case 'ReplicaSet': case 'ReplicationController':
-      return resource?.spec?.template?.spec;
-    default: return undefined;
-  }
-}
-
-function imagesOf(resource: any): any {
-  const spec = podSpecOf(resource);
-  if (!spec) return null;
-  const out: any = {};
-  for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
-    const list = spec[field];
-    if (!Array.isArray(list) || list.length === 0) continue;
-    out[field] = {};
-    for (const c of list) {
-      if (typeof c?.image !== 'string') continue;
-      const info = parseImage(c.image);
-      const entry: any = {
-        registry: info.registry, name: info.name, path: info.path, reference: info.reference, referenceWithTag: info.referenceWithTag,
-      };
-      if (info.tag) entry.tag = info.tag;
-      if (info.digest) entry.digest = info.digest;
-      out[field][c.name] = entry;
-    }
-  }
-  return out;
-}
-
-function buildContext(resource: any, matched: any, opts: EvaluationOptions): any {
-  const op = opts.operation ?? 'CREATE';
-  const ui = opts.userInfo ?? {};
-  const username = ui.username ?? '';
-  const request: any = {
-    operation: op,
-    object: op === 'DELETE' ? null : resource,
-    // without an old object, an UPDATE compares the resource with itself (as kyverno test does)
-    oldObject: op === 'DELETE' ? resource : opts.oldResource ?? (op === 'UPDATE' ? resource : null),
-    userInfo: ui.groups ? { username, groups: ui.groups } : { username },
-    roles: ui.roles ?? [],
-    clusterRoles: ui.clusterRoles ?? [],
-  };
-  const ns = matched?.metadata?.namespace;
-  if (ns) request.namespace = ns;
-  const ctx: any = { request, images: imagesOf(resource) };
-  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(username);
-  ctx.serviceAccountName = sa ? sa[2] : '';
-  ctx.serviceAccountNamespace = sa ? sa[1] : '';
-  return ctx;
-}
-
-function applyValues(ctx: any, values: any): void {
-  if (!values || typeof values !== 'object') return;
-  // never write into the caller's resource objects
-  for (const root of ['object', 'oldObject']) {
-    if (Object.keys(values).some((k) => k.startsWith(`request.${root}.`)) && ctx.request?.[root]) {
-      ctx.request[root] = clone(ctx.request[root]);
-    }
-  }
-  for (const [k, v] of Object.entries(values)) setDotted(ctx, k, clone(v));
-}
-
-function valueKeys(...sources: any[]): string[] {
-  const out: string[] = [];
-  for (const s of sources) if (s && typeof s === 'object') out.push(...Object.keys(s));
-  return out;
-}
-
-/** Loads `context` entries into `ctx`; throws Unsupported for live lookups without a value. */
-function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): void {
-  for (const entry of entries ?? []) {
-    const name: string = entry?.name ?? '';
-    const isProvided = provided.some((k) => k === name || k.startsWith(`${name}.`));
-    if (entry.variable) {
-      if (isProvided) continue;
-      ctx[name] = loadVariable(name, entry.variable, ctx);
-      continue;
-    }
-    if (isProvided) continue;
-    const kind = entry.configMap ? 'configMap' : entry.apiCall ? 'apiCall' : entry.imageRegistry ? 'imageRegistry' : entry.globalReference ? 'globalReference' : 'unknown';
-    throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
-  }
-}
-
-/** A `variable` context entry, as Kyverno's variableLoader: nil is an error unless defaulted. */
-function loadVariable(name: string, v: any, ctx: any): any {
-  const path = v.jmesPath ? String(substituteString(String(v.jmesPath), ctx, SubstitutionMode.STRICT)) : '';
-  const def: any = v.default !== undefined && v.default !== null ? substituteAll(v.default, ctx) : null;
-  let output: any = def;
-  if (v.value !== undefined && v.value !== null) {
-    const value = substituteAll(v.value, ctx);
-    if (path) {
-      try {
-        output = query(path, value);
-      } catch (err) {
-        if (def === null) throw err;
-      }
-    } else {
-      output = value;
-    }
-  } else if (path) {
-    try {
-      const x = query(path, ctx);
-      if (x !== null && x !== undefined) output = x;
-    } catch (err) {
-      if (def === null) throw err;
-    }
-  }
-  if (output === null || output === undefined) {
-    throw new Error(`failed to add context entry for variable ${name} since it evaluated to nil`);
-  }
-  return output;
-}
-
-/** Evaluates any/all (or a legacy list) of conditions after substitution. */
-function evaluateConditions(conditions: any, ctx: any, mode: SubstitutionMode): boolean {
-  if (conditions === undefined || conditions === null) return true;
-  const subst = substituteAll(conditions, ctx, mode);
-  const one = (c: any) => evaluateOperator(c.operator, c.key, c.value);
-  if (Array.isArray(subst)) return subst.every(one);
-  const any: any[] | undefined = subst.any;
-  const all: any[] | undefined = subst.all;
-  const anyOk = !any || any.length === 0 || any.some(one);
-  const allOk = !all || all.every(one);
-  return anyOk && allOk;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function substitutedMessage(message: any, ctx: any): string {
   if (typeof message !== 'string') return '';
@@ -358,11 +208,13 @@ export enum RuleCategory {
   CEL = 'cel',
   VALIDATING_POLICY = 'validatingPolicy',
   POD_SECURITY = 'podSecurity',
+  GENERATE = 'generate',
   UNSUPPORTED = 'unsupported',
 }
 
 /** Classifies a rule (or a ValidatingPolicy). */
 export function ruleCategory(rule: any): RuleCategory {
+  if (rule?.generate) return RuleCategory.GENERATE;
   const v = rule?.validate;
   if (!v) return RuleCategory.UNSUPPORTED;
   if (v.cel) return RuleCategory.CEL;
@@ -376,19 +228,14 @@ export function ruleCategory(rule: any): RuleCategory {
 function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOptions, autogenKind?: string): Outcome {
   if (rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'mutate rules are not evaluated by the offline engine' };
   if (rule.generate) return { status: RuleStatus.UNSUPPORTED, message: 'generate rules are not evaluated by the offline engine' };
-  if (rule.verifyImages) return { status: RuleStatus.UNSUPPORTED, message: 'verifyImages rules need a registry and are not evaluated offline' };
+  if (rule.verifyImages) return evaluateVerifyImagesRule(rule, target, matched, opts);
   const validate = rule.validate;
   if (!validate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
   const originalName = String(rule.name).replace(/^autogen-(cronjob-)?/, '');
   const ruleValues = opts.ruleValues?.[rule.name] ?? opts.ruleValues?.[originalName];
-  const ctx = buildContext(target, matched, opts);
-  applyValues(ctx, opts.values);
-  applyValues(ctx, ruleValues);
-  const provided = valueKeys(opts.values, ruleValues);
-  // values may inject fields into request.object: the rule then sees that object (kyverno test)
-  if (provided.some((k) => k.startsWith('request.object.')) && ctx.request?.object && typeof ctx.request.object === 'object') {
-    target = ctx.request.object;
-  }
+  const rc = ruleContext(rule, target, matched, opts);
+  const { ctx, provided } = rc;
+  target = rc.target;
   try {
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');
@@ -497,8 +344,10 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     if (applied()) return results;
     if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
     const exceptions = exceptionsApplying(policy, String(rule.name), resource, options, mctx);
-    const r = withExceptions(rule, exceptions, (x) => evaluateBody(x, resource, resource, options));
-    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined });
+    const r = withExceptions(rule, exceptions,
+      (x) => (x.generate ? evaluateGenerateRule(policy, x, resource, options) : evaluateBody(x, resource, resource, options)));
+    const generated = r.generatedResources ? { generatedResources: r.generatedResources } : {};
+    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined, ...generated });
   }
   for (const gen of autogenRules(policy)) {
     if (applied()) return results;

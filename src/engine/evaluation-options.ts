@@ -60,4 +60,12 @@ export interface EvaluationOptions {
    * @see https://kyverno.io/docs/exceptions/
    */
   readonly exceptions?: any[];
+  /**
+   * Resources a generate rule's `clone` and `cloneList` may copy besides the trigger (a kyverno
+   * test's `cloneSourceResource` documents: kyverno test's generate controller sees only these
+   * and the trigger).
+   * @default - only the trigger
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/generate/#clone-source
+   */
+  readonly cloneSources?: any[];
 }

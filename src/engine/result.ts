@@ -12,7 +12,7 @@ export enum RuleStatus {
   ERROR = 'error',
   /** Kyverno reports a warning (e.g. a failed Audit rule with `allowExistingViolations`). */
   WARN = 'warn',
-  /** The engine cannot evaluate this rule offline (mutate, generate, apiCall without a value, ...). */
+  /** The engine cannot evaluate this rule offline (mutate, image signatures, apiCall without a value, ...). */
   UNSUPPORTED = 'unsupported',
 }
 

@@ -6,6 +6,7 @@
 import { autogenRules } from './autogen';
 import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
+import { checkResultGeneratedResources } from './generated-resource-check';
 import { RuleResult, RuleStatus } from './result';
 
 /** A test suite's documents, parsed. */
@@ -26,6 +27,11 @@ export interface KyvernoTestDefinition {
   readonly context?: any;
   /** PolicyException documents (the test's `exceptions` files). @default - none */
   readonly exceptions?: any[];
+  /**
+   * Documents of the files the results name (`generatedResource(s)`, `cloneSourceResource`),
+   * by path as written in the test; each value is the list of documents. @default - none
+   */
+  readonly resultFiles?: { [file: string]: any };
 }
 
 /** One expected result compared with the engine's. */
@@ -50,7 +56,7 @@ export interface KyvernoTestCaseResult {
   readonly reason?: string;
   /** Whether expected and actual agree. */
   readonly matched: boolean;
-  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, unsupported. */
+  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, generate, unsupported. */
   readonly category: string;
 }
 
@@ -99,7 +105,6 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
   const rule = findRule(policy, ruleName);
   if (!rule) return undefined;
   if (rule.mutate) return `rule ${policyName(policy)}/${rule.name} is a mutate rule`;
-  if (rule.generate) return `rule ${policyName(policy)}/${rule.name} is a generate rule`;
   if (rule.verifyImages) return `rule ${policyName(policy)}/${rule.name} verifies images (registry)`;
   const entries: any[] = [...(rule.context ?? [])];
   const walk = (fes: any[]) => {
@@ -109,6 +114,7 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
     }
   };
   walk(rule.validate?.foreach);
+  walk(rule.generate?.foreach);
   for (const e of entries) {
     if (e.variable) continue;
     const name = String(e.name ?? '');
@@ -143,11 +149,14 @@ export class KyvernoTestRunner {
       const category = categoryOf(policy, ruleName);
       const why = outOfScopeReason(policy, ruleName, this.providedKeys(policy));
       if (why) reasons.add(why);
-      if (expected.patchedResource || expected.generatedResource || expected.patchedResources) {
-        reasons.add(`result for ${rawPolicy}/${ruleName} checks a mutated or generated resource`);
+      if (expected.patchedResource || expected.patchedResources) {
+        reasons.add(`result for ${rawPolicy}/${ruleName} checks a mutated resource`);
       }
       for (const name of names) {
-        const { actual, reason } = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        const { actual, reason: engineReason, hit } = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        // as kyverno test, the generated resources are compared only when the rule reported a result
+        const generated = hit ? checkResultGeneratedResources(expected, hit.generatedResources, def.resultFiles) : undefined;
+        const reason = generated && !generated.ok && actual === want ? generated.reason : engineReason;
         cases.push({
           test: def.name,
           policy: rawPolicy,
@@ -160,7 +169,7 @@ export class KyvernoTestRunner {
           reason,
           // kyverno test accepts a resource the rule does not select (no rule response) as
           // "excluded"; we only accept it for an expected skip, so a wrong expectation never passes
-          matched: actual === want || (actual === 'excluded' && want === 'skip'),
+          matched: (actual === want || (actual === 'excluded' && want === 'skip')) && (generated?.ok ?? true),
           category,
         });
       }
@@ -245,7 +254,15 @@ export class KyvernoTestRunner {
       contextResources: this.def.context?.spec?.resources,
       contextImages: this.def.context?.spec?.images,
       exceptions: this.def.exceptions,
+      cloneSources: this.cloneSourcesFor(policy),
     };
+  }
+
+  /** The documents of the `cloneSourceResource` files of the results about `policy` (what kyverno test's generate controller can clone). */
+  private cloneSourcesFor(policy: any): any[] {
+    const files = new Set((this.def.results ?? []).filter((r) => this.findPolicy(String(r?.policy ?? '')) === policy)
+      .map((r) => r?.cloneSourceResource).filter((f) => typeof f === 'string' && f !== ''));
+    return [...files].flatMap((f) => this.def.resultFiles?.[f] ?? []);
   }
 
   private evaluate(policy: any, resource: any, index: number): RuleResult[] {
@@ -258,7 +275,8 @@ export class KyvernoTestRunner {
     return r;
   }
 
-  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string): { actual: string; reason?: string } {
+  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string)
+    : { actual: string; reason?: string; hit?: RuleResult } {
     if (!policy) return { actual: 'not-found', reason: `policy ${rawPolicy} is not in the suite` };
     const resources = this.resourcesNamed(name, String(expected.kind ?? ''), expected.namespace);
     if (resources.length === 0) return { actual: 'not-found', reason: `resource ${expected.kind ?? ''} ${name} is not in the suite` };
@@ -268,7 +286,7 @@ export class KyvernoTestRunner {
       const hit = results.find((r) => r.rule === ruleName)
         ?? results.find((r) => r.rule === `autogen-${ruleName}` || r.rule === `autogen-cronjob-${ruleName}`)
         ?? (isValidatingPolicyDocument(policy) && !ruleName ? results[0] : undefined);
-      if (hit) return { actual: statusText(hit.status), reason: hit.message };
+      if (hit) return { actual: statusText(hit.status), reason: hit.message, hit };
       excluded = true;
     }
     return excluded ? { actual: 'excluded', reason: 'the rule does not match the resource' } : { actual: 'not-found' };

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { loadResultFiles } from './result-files';
 import { parseYamlDocuments } from '../core/yaml';
 import { KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 
@@ -50,6 +51,7 @@ export class KyvernoTestSuite {
       userInfo: one(test.userinfo ?? test.userInfo),
       context: one(test.context),
       exceptions: flattenLists((test.exceptions ?? []).flatMap((e: string) => load(e))),
+      resultFiles: loadResultFiles(test.results ?? [], dir),
     };
     return new KyvernoTestSuite(path.resolve(file), def);
   }

@@ -45,6 +45,16 @@ export interface PolicyTestExpectation {
    * @default - none
    */
   readonly values?: { [name: string]: any };
+  /**
+   * For a generate rule: the manifests it must generate on the resource, compared as `kyverno
+   * test` compares `generatedResources` (Kyverno's generate labels ignored, empty fields
+   * dropped). Written to the suite as `generated-<policy>-<rule>-<resource>.yaml` (`generatedResource`);
+   * several manifests are written one per file and listed in `generatedResources` (the list form
+   * of Kyverno's v1.19 test schema).
+   * @default - what the rule generates is not checked
+   * @see https://kyverno.io/docs/kyverno-cli/usage/test/
+   */
+  readonly generatedResources?: any[];
 }
 
 /** Variables one rule sees in a test (a Values file's `policies[].rules[].values`), e.g. a mocked configMap or apiCall context entry. */
@@ -115,6 +125,13 @@ export interface PolicyTestProps {
    * @default - none
    */
   readonly expectations?: PolicyTestExpectation[];
+  /**
+   * Manifests the generate rules' `clone` and `cloneList` may copy (the suite's
+   * `cloneSourceResource`, given to every expectation of a clone or cloneList rule).
+   * @default - none (only the trigger can be cloned)
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/generate/#clone-source
+   */
+  readonly cloneSources?: any[];
 }
 
 /** The outcome of a PolicyTest run. */
@@ -128,6 +145,7 @@ export interface PolicyTestReport {
 }
 
 const POLICY_KINDS = ['ClusterPolicy', 'Policy', 'ValidatingPolicy'];
+const CLONE_SOURCES_FILE = 'clone-sources.yaml';
 
 /**
  * Resources and the results policies of the enclosing PolicySet must give on them. A nested cdk8s
@@ -163,6 +181,14 @@ export class PolicyTest extends Chart implements IFileContributor {
    */
   public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult, values?: { [name: string]: any }): void {
     this.expectations.push({ resource, policy, rule, result, values });
+  }
+
+  /**
+   * Expects the generate rule `rule` of `policy` to pass on `resource` and to generate exactly
+   * the given manifests (compared as `kyverno test` compares `generatedResources`).
+   */
+  public expectGenerated(resource: IConstruct, policy: string, rule: string, generatedResources: any[]): void {
+    this.expectations.push({ resource, policy, rule, result: ExpectedResult.PASS, generatedResources });
   }
 
   /** Adds variables for one rule (e.g. the data of a mocked configMap context entry). */
@@ -213,6 +239,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       values: this.valuesDocument(),
       userInfo: this.userInfoDocument(),
       exceptions: this.exceptions(),
+      resultFiles: this.resultFiles(),
     };
   }
 
@@ -259,6 +286,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       test.exceptions = ['exceptions.yaml'];
       files.push({ path: `${dir}/exceptions.yaml`, content: toYamlDocuments(def.exceptions) });
     }
+    for (const [file, docs] of Object.entries(def.resultFiles ?? {})) files.push({ path: `${dir}/${file}`, content: toYamlDocuments(docs) });
     test.results = def.results;
     files.push({ path: `${dir}/kyverno-test.yaml`, content: toYaml(test) });
     return files.sort((a, b) => a.path.localeCompare(b.path));
@@ -271,6 +299,39 @@ export class PolicyTest extends Chart implements IFileContributor {
       .sort((a, b) => `${a.kind}/${a.metadata?.name}`.localeCompare(`${b.kind}/${b.metadata?.name}`));
   }
 
+  /**
+   * The files of the generated resources an expectation names (from its identity, so independent
+   * of construction order): one file per manifest, as kyverno test reads exactly one resource per file.
+   */
+  private generatedFiles(e: PolicyTestExpectation): Array<{ file: string; manifest: any }> {
+    if (!e.generatedResources) return [];
+    const json = apiObjectOf(e.resource)?.toJson();
+    const base = [e.policy, e.rule, json?.metadata?.namespace, json?.metadata?.name].filter((p) => p).join('-');
+    const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+    if (e.generatedResources.length === 1) return [{ file: `generated-${safe(base)}.yaml`, manifest: e.generatedResources[0] }];
+    return e.generatedResources.map((m: any) => ({
+      file: `generated-${safe([base, m?.kind, m?.metadata?.namespace, m?.metadata?.name].filter((p) => p).join('-'))}.yaml`, manifest: m,
+    }));
+  }
+
+  /** Whether the rule clones (clone or cloneList), so its results name the clone sources file. */
+  private clones(policy: string, rule: string): boolean {
+    const p = this.policySet.policies.find((x) => x.policyName === policy);
+    const gen: any = p?.rules.find((x: any) => x.name === rule)?.generate;
+    const clonesIn = (g: any) => !!(g?.clone?.name || g?.cloneList?.kinds?.length);
+    return clonesIn(gen) || (gen?.foreach ?? []).some(clonesIn);
+  }
+
+  /** The documents of the result files: clone sources and expected generated resources. */
+  private resultFiles(): { [file: string]: any[] } | undefined {
+    const files: { [file: string]: any[] } = {};
+    if (this.props.cloneSources && this.props.cloneSources.length > 0) files[CLONE_SOURCES_FILE] = this.props.cloneSources;
+    for (const e of this.expectations) {
+      for (const { file, manifest } of this.generatedFiles(e)) files[file] = [manifest];
+    }
+    return Object.keys(files).length > 0 ? files : undefined;
+  }
+
   private resultsList(): any[] {
     const groups = new Map<string, any>();
     for (const e of this.expectations) {
@@ -280,6 +341,12 @@ export class PolicyTest extends Chart implements IFileContributor {
       const entry: any = { policy: e.policy, rule: e.rule, kind: json.kind };
       if (json.metadata?.namespace) entry.namespace = json.metadata.namespace;
       entry.result = e.result;
+      // one expected manifest: the singular field every kyverno test version reads; several: the v1.19 list form
+      const generated = this.generatedFiles(e).map((g) => g.file);
+      if (generated.length === 1) entry.generatedResource = generated[0];
+      else if (generated.length > 1) entry.generatedResources = generated;
+      const hasSources = (this.props.cloneSources ?? []).length > 0;
+      if (hasSources && this.clones(e.policy, e.rule)) entry.cloneSourceResource = CLONE_SOURCES_FILE;
       const k = JSON.stringify(entry);
       const g = groups.get(k) ?? { ...entry, resources: [] as string[] };
       if (!g.resources.includes(json.metadata?.name)) g.resources.push(json.metadata?.name);

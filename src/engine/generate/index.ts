@@ -1,0 +1,1 @@
+export { evaluateGenerateRule, GenerateOutcome } from './generate-rule';
