@@ -16,7 +16,7 @@ export function defaultConformanceDir(): string {
   return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
 }
 
-const CATEGORIES = ['pattern', 'deny', 'foreach', 'cel', 'validatingPolicy', 'podSecurity', 'unsupported'];
+const CATEGORIES = ['pattern', 'deny', 'foreach', 'cel', 'validatingPolicy', 'podSecurity', 'mutate', 'unsupported'];
 
 interface Tally { matched: number; total: number }
 

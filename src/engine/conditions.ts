@@ -31,7 +31,8 @@ function sprint(v: any): string {
   return `map[${Object.keys(v).sort().map((k) => `${k}:${sprint(v[k])}`).join(' ')}]`;
 }
 
-function deepEqual(a: any, b: any): boolean {
+/** Whether two JSON values are equal (object key order ignored). */
+export function deepEqual(a: any, b: any): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 function canonical(v: any): any {

@@ -4,172 +4,22 @@
  * @see https://kyverno.io/docs/writing-policies/validate/
  */
 import { autogenRules, podFromTemplate } from './autogen';
-import { evaluateOperator } from './conditions';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
-import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
+import { substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
+import { runMutation } from './mutate';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
+import { applyValues, buildContext, clone, describe, evaluateConditions, foreachElements, loadContext, setDotted, Unsupported, valueKeys } from './rule-context';
 
-interface Outcome { status: RuleStatus; message: string }
-
-/** A rule could not be evaluated offline. */
-class Unsupported extends Error {}
+/** A rule's outcome; `patched` is the resource after a mutate rule. */
+interface Outcome { status: RuleStatus; message: string; patched?: any }
 
 function pass(message = ''): Outcome { return { status: RuleStatus.PASS, message }; }
 function fail(message: string): Outcome { return { status: RuleStatus.FAIL, message }; }
 function skip(message: string): Outcome { return { status: RuleStatus.SKIP, message }; }
 function error(message: string): Outcome { return { status: RuleStatus.ERROR, message }; }
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
-
-/** Sets `a.b.c` = value in obj, creating objects on the way (the CLI's AddVariable). */
-function setDotted(obj: any, key: string, value: any): void {
-  const parts = key.split('.');
-  let cur = obj;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (cur[parts[i]] === null || typeof cur[parts[i]] !== 'object' || Array.isArray(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]];
-  }
-  cur[parts[parts.length - 1]] = value;
-}
-
-function podSpecOf(resource: any): any {
-  switch (resource?.kind) {
-    case 'Pod': return resource?.spec;
-    case 'CronJob': return resource?.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment': case 'StatefulSet': case 'DaemonSet': case 'Job': case 'ReplicaSet': case 'ReplicationController':
-      return resource?.spec?.template?.spec;
-    default: return undefined;
-  }
-}
-
-function imagesOf(resource: any): any {
-  const spec = podSpecOf(resource);
-  if (!spec) return null;
-  const out: any = {};
-  for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
-    const list = spec[field];
-    if (!Array.isArray(list) || list.length === 0) continue;
-    out[field] = {};
-    for (const c of list) {
-      if (typeof c?.image !== 'string') continue;
-      const info = parseImage(c.image);
-      const entry: any = {
-        registry: info.registry, name: info.name, path: info.path, reference: info.reference, referenceWithTag: info.referenceWithTag,
-      };
-      if (info.tag) entry.tag = info.tag;
-      if (info.digest) entry.digest = info.digest;
-      out[field][c.name] = entry;
-    }
-  }
-  return out;
-}
-
-function buildContext(resource: any, matched: any, opts: EvaluationOptions): any {
-  const op = opts.operation ?? 'CREATE';
-  const ui = opts.userInfo ?? {};
-  const username = ui.username ?? '';
-  const request: any = {
-    operation: op,
-    object: op === 'DELETE' ? null : resource,
-    // without an old object, an UPDATE compares the resource with itself (as kyverno test does)
-    oldObject: op === 'DELETE' ? resource : opts.oldResource ?? (op === 'UPDATE' ? resource : null),
-    userInfo: ui.groups ? { username, groups: ui.groups } : { username },
-    roles: ui.roles ?? [],
-    clusterRoles: ui.clusterRoles ?? [],
-  };
-  const ns = matched?.metadata?.namespace;
-  if (ns) request.namespace = ns;
-  const ctx: any = { request, images: imagesOf(resource) };
-  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(username);
-  ctx.serviceAccountName = sa ? sa[2] : '';
-  ctx.serviceAccountNamespace = sa ? sa[1] : '';
-  return ctx;
-}
-
-function applyValues(ctx: any, values: any): void {
-  if (!values || typeof values !== 'object') return;
-  // never write into the caller's resource objects
-  for (const root of ['object', 'oldObject']) {
-    if (Object.keys(values).some((k) => k.startsWith(`request.${root}.`)) && ctx.request?.[root]) {
-      ctx.request[root] = clone(ctx.request[root]);
-    }
-  }
-  for (const [k, v] of Object.entries(values)) setDotted(ctx, k, clone(v));
-}
-
-function valueKeys(...sources: any[]): string[] {
-  const out: string[] = [];
-  for (const s of sources) if (s && typeof s === 'object') out.push(...Object.keys(s));
-  return out;
-}
-
-/** Loads `context` entries into `ctx`; throws Unsupported for live lookups without a value. */
-function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): void {
-  for (const entry of entries ?? []) {
-    const name: string = entry?.name ?? '';
-    const isProvided = provided.some((k) => k === name || k.startsWith(`${name}.`));
-    if (entry.variable) {
-      if (isProvided) continue;
-      ctx[name] = loadVariable(name, entry.variable, ctx);
-      continue;
-    }
-    if (isProvided) continue;
-    const kind = entry.configMap ? 'configMap' : entry.apiCall ? 'apiCall' : entry.imageRegistry ? 'imageRegistry' : entry.globalReference ? 'globalReference' : 'unknown';
-    throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
-  }
-}
-
-/** A `variable` context entry, as Kyverno's variableLoader: nil is an error unless defaulted. */
-function loadVariable(name: string, v: any, ctx: any): any {
-  const path = v.jmesPath ? String(substituteString(String(v.jmesPath), ctx, SubstitutionMode.STRICT)) : '';
-  const def: any = v.default !== undefined && v.default !== null ? substituteAll(v.default, ctx) : null;
-  let output: any = def;
-  if (v.value !== undefined && v.value !== null) {
-    const value = substituteAll(v.value, ctx);
-    if (path) {
-      try {
-        output = query(path, value);
-      } catch (err) {
-        if (def === null) throw err;
-      }
-    } else {
-      output = value;
-    }
-  } else if (path) {
-    try {
-      const x = query(path, ctx);
-      if (x !== null && x !== undefined) output = x;
-    } catch (err) {
-      if (def === null) throw err;
-    }
-  }
-  if (output === null || output === undefined) {
-    throw new Error(`failed to add context entry for variable ${name} since it evaluated to nil`);
-  }
-  return output;
-}
-
-/** Evaluates any/all (or a legacy list) of conditions after substitution. */
-function evaluateConditions(conditions: any, ctx: any, mode: SubstitutionMode): boolean {
-  if (conditions === undefined || conditions === null) return true;
-  const subst = substituteAll(conditions, ctx, mode);
-  const one = (c: any) => evaluateOperator(c.operator, c.key, c.value);
-  if (Array.isArray(subst)) return subst.every(one);
-  const any: any[] | undefined = subst.any;
-  const all: any[] | undefined = subst.all;
-  const anyOk = !any || any.length === 0 || any.some(one);
-  const allOk = !all || all.every(one);
-  return anyOk && allOk;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function substitutedMessage(message: any, ctx: any): string {
   if (typeof message !== 'string') return '';
@@ -285,10 +135,7 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
   for (const fe of foreachList ?? []) {
     let elements: any[];
     try {
-      const listExpr = String(fe.list ?? '').replace(/^\s*\{\{-?\s*/, '').replace(/\s*\}\}\s*$/, '');
-      const listSubst = substituteString(listExpr, base, SubstitutionMode.STRICT);
-      const v = query(String(listSubst), base);
-      elements = Array.isArray(v) ? v : [v];
+      elements = foreachElements(fe.list, base);
     } catch (err) {
       if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
       continue;
@@ -357,12 +204,14 @@ export enum RuleCategory {
   FOREACH = 'foreach',
   CEL = 'cel',
   VALIDATING_POLICY = 'validatingPolicy',
+  MUTATE = 'mutate',
   POD_SECURITY = 'podSecurity',
   UNSUPPORTED = 'unsupported',
 }
 
 /** Classifies a rule (or a ValidatingPolicy). */
 export function ruleCategory(rule: any): RuleCategory {
+  if (rule?.mutate) return RuleCategory.MUTATE;
   const v = rule?.validate;
   if (!v) return RuleCategory.UNSUPPORTED;
   if (v.cel) return RuleCategory.CEL;
@@ -374,11 +223,10 @@ export function ruleCategory(rule: any): RuleCategory {
 }
 
 function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOptions, autogenKind?: string): Outcome {
-  if (rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'mutate rules are not evaluated by the offline engine' };
   if (rule.generate) return { status: RuleStatus.UNSUPPORTED, message: 'generate rules are not evaluated by the offline engine' };
   if (rule.verifyImages) return { status: RuleStatus.UNSUPPORTED, message: 'verifyImages rules need a registry and are not evaluated offline' };
   const validate = rule.validate;
-  if (!validate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
+  if (!validate && !rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
   const originalName = String(rule.name).replace(/^autogen-(cronjob-)?/, '');
   const ruleValues = opts.ruleValues?.[rule.name] ?? opts.ruleValues?.[originalName];
   const ctx = buildContext(target, matched, opts);
@@ -390,6 +238,10 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
     target = ctx.request.object;
   }
   try {
+    if (rule.mutate) {
+      const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
+      return runMutation({ rule, resource: target, ctx, provided, foreachValues });
+    }
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');
       if (!mod?.evaluateCelPreconditions) return { status: RuleStatus.UNSUPPORTED, message: 'celPreconditions evaluation is not available' };
@@ -493,27 +345,38 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
   // spec.applyRules: One stops at the first rule that applied (passed or failed)
   const applyOne = policy?.spec?.applyRules === 'One';
   const applied = () => applyOne && results.some((x) => x.status === RuleStatus.PASS || x.status === RuleStatus.FAIL);
-  for (const rule of policy?.spec?.rules ?? []) {
-    if (applied()) return results;
-    if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
-    const exceptions = exceptionsApplying(policy, String(rule.name), resource, options, mctx);
-    const r = withExceptions(rule, exceptions, (x) => evaluateBody(x, resource, resource, options));
-    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined });
-  }
-  for (const gen of autogenRules(policy)) {
-    if (applied()) return results;
-    if (!gen.kinds.includes(base.kind)) continue;
-    if (ruleMatchFailure(gen.rule, resource, mctx) !== undefined) continue;
-    const exceptions = exceptionsApplying(policy, gen.name, resource, options, mctx);
-    const r = withExceptions(gen.rule, exceptions, (rule) => {
-      if (rule.validate?.cel) return evaluateBody(rule, resource, resource, options, base.kind);
-      if (!rule.validate?.podSecurity) return evaluateBody(rule, resource, resource, options);
-      const pod = podFromTemplate(resource, gen.cronJob);
-      return pod === undefined
-        ? error(`${base.kind} ${base.resource} has no pod template`)
-        : evaluateBody(rule, pod, resource, options);
-    });
-    results.push({ ...base, rule: gen.name, status: r.status, message: r.message || undefined });
+  const entries: { name: string; rule: any; kinds?: string[]; cronJob?: boolean }[] = [
+    ...(policy?.spec?.rules ?? []).map((rule: any) => ({ name: String(rule.name), rule })),
+    ...autogenRules(policy),
+  ];
+  // Kyverno's engine runs the mutate rules first, each on the resource the previous ones left;
+  // the other rules then see the mutated resource
+  let current = resource;
+  for (const mutatePhase of [true, false]) {
+    for (const entry of entries) {
+      if (!!entry.rule?.mutate !== mutatePhase) continue;
+      if (applied()) return results;
+      if (entry.kinds && !entry.kinds.includes(base.kind)) continue;
+      if (ruleMatchFailure(entry.rule, current, mctx) !== undefined) continue;
+      const exceptions = exceptionsApplying(policy, entry.name, current, options, mctx);
+      const target = current;
+      const r = withExceptions(entry.rule, exceptions, (rule) => {
+        if (!entry.kinds || rule.mutate) return evaluateBody(rule, target, target, options);
+        if (rule.validate?.cel) return evaluateBody(rule, target, target, options, base.kind);
+        if (!rule.validate?.podSecurity) return evaluateBody(rule, target, target, options);
+        const pod = podFromTemplate(target, !!entry.cronJob);
+        return pod === undefined
+          ? error(`${base.kind} ${base.resource} has no pod template`)
+          : evaluateBody(rule, pod, target, options);
+      });
+      if (!mutatePhase) {
+        results.push({ ...base, rule: entry.name, status: r.status, message: r.message || undefined });
+        continue;
+      }
+      if (r.status === RuleStatus.PASS && r.patched !== undefined) current = r.patched;
+      const patchedResource = r.status === RuleStatus.UNSUPPORTED ? undefined : current;
+      results.push({ ...base, rule: entry.name, status: r.status, message: r.message || undefined, patchedResource });
+    }
   }
   return results;
 }

@@ -6,6 +6,7 @@
 import { autogenRules } from './autogen';
 import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
+import { finalPatchedResource, patchedResourceMismatch } from './patched-resource-check';
 import { RuleResult, RuleStatus } from './result';
 
 /** A test suite's documents, parsed. */
@@ -26,6 +27,11 @@ export interface KyvernoTestDefinition {
   readonly context?: any;
   /** PolicyException documents (the test's `exceptions` files). @default - none */
   readonly exceptions?: any[];
+  /**
+   * Documents of the files that results refer to (`patchedResources`, `patchedResource`), by the
+   * path as written in the result. @default - none
+   */
+  readonly resultFiles?: { [path: string]: any[] };
 }
 
 /** One expected result compared with the engine's. */
@@ -98,7 +104,6 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
   if (!policy || isValidatingPolicyDocument(policy)) return undefined;
   const rule = findRule(policy, ruleName);
   if (!rule) return undefined;
-  if (rule.mutate) return `rule ${policyName(policy)}/${rule.name} is a mutate rule`;
   if (rule.generate) return `rule ${policyName(policy)}/${rule.name} is a generate rule`;
   if (rule.verifyImages) return `rule ${policyName(policy)}/${rule.name} verifies images (registry)`;
   const entries: any[] = [...(rule.context ?? [])];
@@ -109,6 +114,7 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
     }
   };
   walk(rule.validate?.foreach);
+  walk(rule.mutate?.foreach);
   for (const e of entries) {
     if (e.variable) continue;
     const name = String(e.name ?? '');
@@ -143,11 +149,19 @@ export class KyvernoTestRunner {
       const category = categoryOf(policy, ruleName);
       const why = outOfScopeReason(policy, ruleName, this.providedKeys(policy));
       if (why) reasons.add(why);
-      if (expected.patchedResource || expected.generatedResource || expected.patchedResources) {
-        reasons.add(`result for ${rawPolicy}/${ruleName} checks a mutated or generated resource`);
+      if (expected.generatedResource) {
+        reasons.add(`result for ${rawPolicy}/${ruleName} checks a generated resource`);
       }
+      const patchedFile = expected.patchedResources ?? expected.patchedResource;
       for (const name of names) {
-        const { actual, reason } = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        const found = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        const { actual } = found;
+        // kyverno test fails a result whose policy's patched resource differs from the file
+        const mismatch = patchedFile && policy
+          ? patchedResourceMismatch(found.patched, this.def.resultFiles?.[String(patchedFile)], String(patchedFile)) : undefined;
+        // kyverno test counts a failed check as a success when the result expects fail
+        const mismatchMatters = mismatch !== undefined && want !== 'fail';
+        const reason = mismatch !== undefined ? `${mismatchMatters ? '' : 'expected fail: '}${mismatch}` : found.reason;
         cases.push({
           test: def.name,
           policy: rawPolicy,
@@ -160,7 +174,7 @@ export class KyvernoTestRunner {
           reason,
           // kyverno test accepts a resource the rule does not select (no rule response) as
           // "excluded"; we only accept it for an expected skip, so a wrong expectation never passes
-          matched: actual === want || (actual === 'excluded' && want === 'skip'),
+          matched: mismatchMatters ? false : mismatch !== undefined || actual === want || (actual === 'excluded' && want === 'skip'),
           category,
         });
       }
@@ -252,13 +266,32 @@ export class KyvernoTestRunner {
     const key = `${this.def.policies.indexOf(policy)}:${index}`;
     let r = this.cache.get(key);
     if (!r) {
-      r = evaluatePolicy(policy, resource, this.optionsFor(policy, resource));
+      r = evaluatePolicy(policy, this.mutatedInput(policy, resource, index), this.optionsFor(policy, resource));
       this.cache.set(key, r);
     }
     return r;
   }
 
-  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string): { actual: string; reason?: string } {
+  /**
+   * kyverno test patches the resource with every policy's mutate rules in order before it
+   * validates: a mutate policy sees the patches of the mutate policies before it, any other
+   * policy those of all of them.
+   */
+  private mutatedInput(policy: any, resource: any, index: number): any {
+    const hasMutate = (p: any) => (p?.spec?.rules ?? []).some((r: any) => r?.mutate);
+    const at = this.def.policies.indexOf(policy);
+    const upTo = hasMutate(policy) ? at : this.def.policies.length;
+    let current = resource;
+    for (let i = 0; i < upTo; i++) {
+      const p = this.def.policies[i];
+      if (p === policy || !hasMutate(p)) continue;
+      current = finalPatchedResource(this.evaluate(p, resource, index)) ?? current;
+    }
+    return current;
+  }
+
+  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string):
+  { actual: string; reason?: string; patched?: any } {
     if (!policy) return { actual: 'not-found', reason: `policy ${rawPolicy} is not in the suite` };
     const resources = this.resourcesNamed(name, String(expected.kind ?? ''), expected.namespace);
     if (resources.length === 0) return { actual: 'not-found', reason: `resource ${expected.kind ?? ''} ${name} is not in the suite` };
@@ -268,7 +301,7 @@ export class KyvernoTestRunner {
       const hit = results.find((r) => r.rule === ruleName)
         ?? results.find((r) => r.rule === `autogen-${ruleName}` || r.rule === `autogen-cronjob-${ruleName}`)
         ?? (isValidatingPolicyDocument(policy) && !ruleName ? results[0] : undefined);
-      if (hit) return { actual: statusText(hit.status), reason: hit.message };
+      if (hit) return { actual: statusText(hit.status), reason: hit.message, patched: finalPatchedResource(results) };
       excluded = true;
     }
     return excluded ? { actual: 'excluded', reason: 'the rule does not match the resource' } : { actual: 'not-found' };

@@ -24,6 +24,19 @@ function flattenLists(docs: any[]): any[] {
   return out;
 }
 
+/** The documents of the files results refer to (patchedResources), by path as written; missing files are left out. */
+function resultFiles(results: any, dir: string): { [path: string]: any[] } {
+  const out: { [path: string]: any[] } = {};
+  for (const r of Array.isArray(results) ? results : []) {
+    for (const rel of [r?.patchedResources, r?.patchedResource]) {
+      if (typeof rel !== 'string' || rel in out) continue;
+      const p = path.resolve(dir, rel);
+      if (fs.existsSync(p) && fs.statSync(p).isFile()) out[rel] = flattenLists(readDocs(p));
+    }
+  }
+  return out;
+}
+
 /** One kyverno test suite read from disk. */
 export class KyvernoTestSuite {
   /** Reads a `kyverno-test.yaml` file and every file it refers to (paths relative to it). */
@@ -50,6 +63,7 @@ export class KyvernoTestSuite {
       userInfo: one(test.userinfo ?? test.userInfo),
       context: one(test.context),
       exceptions: flattenLists((test.exceptions ?? []).flatMap((e: string) => load(e))),
+      resultFiles: resultFiles(test.results, dir),
     };
     return new KyvernoTestSuite(path.resolve(file), def);
   }

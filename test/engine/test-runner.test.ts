@@ -95,9 +95,9 @@ test('Values subresources map a Scale resource onto deployments/scale', () => {
   expect(actuals(def)).toEqual(['r/web:fail']);
 });
 
-test('suites needing mutate or generate are out of scope, with the reason', () => {
-  const p = policy([{ name: 'm', match: { any: [{ resources: { kinds: ['Pod'] } }] }, mutate: { patchStrategicMerge: {} } }]);
-  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'm', kind: 'Pod', resources: ['a'], result: 'pass', patchedResource: 'x.yaml' }] });
-  expect(report.outOfScope).toContain('rule p/m is a mutate rule');
+test('suites needing generate are out of scope, with the reason', () => {
+  const p = policy([{ name: 'g', match: { any: [{ resources: { kinds: ['Pod'] } }] }, generate: { kind: 'ConfigMap', name: 'x', data: {} } }]);
+  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'g', kind: 'Pod', resources: ['a'], result: 'pass', generatedResource: 'x.yaml' }] });
+  expect(report.outOfScope).toContain('rule p/g is a generate rule');
   expect(report.results[0].actual).toBe('unsupported');
 });
