@@ -128,7 +128,7 @@ export class ConformanceReport {
     lines.push(`Incomplete (${incomplete.length} suites, reference files missing from the corpus; not counted):`);
     for (const o of incomplete) lines.push(`  ${this.rel(o.file)}: ${(o.loadError ?? '').replace(/^.*?: file/, 'file')}`);
     lines.push('');
-    lines.push(`Out of scope (${out.length} suites, need mutate, generate, verifyImages or a live lookup):`);
+    lines.push(`Out of scope (${out.length} suites, need generate, verifyImages, mutate-existing targets or a live lookup):`);
     for (const o of out) lines.push(`  ${this.rel(o.file)}: ${o.report!.outOfScope}`);
     const mism = cases.filter((c) => !c.matched);
     lines.push('');

@@ -17,14 +17,16 @@ export class PolicyEngine {
   /**
    * Every result of `policy` on `resource`: one per rule that matches (autogen rules as
    * `autogen-<rule>` / `autogen-cronjob-<rule>`). Rules that do not match produce no result.
-   * Mutate, generate, verifyImages and rules that need a live lookup are reported UNSUPPORTED.
+   * Mutate rules run first (each on the resource the previous ones patched; their results carry
+   * `patchedResource`), the other rules then see the mutated resource. Generate, verifyImages,
+   * mutate-existing targets and rules that need a live lookup are reported UNSUPPORTED.
    */
   public static evaluate(policy: any, resource: any, options?: EvaluationOptions): RuleResult[] {
     return evaluatePolicy(policy, resource, options ?? {});
   }
 
   /**
-   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity or unsupported.
+   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity, mutate or unsupported.
    */
   public static ruleCategory(rule: any): string {
     return ruleCategory(rule);

@@ -56,7 +56,7 @@ export interface KyvernoTestCaseResult {
   readonly reason?: string;
   /** Whether expected and actual agree. */
   readonly matched: boolean;
-  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, unsupported. */
+  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, mutate, unsupported. */
   readonly category: string;
 }
 

@@ -136,8 +136,21 @@ function get(doc: any, parts: string[]): any {
   return cur;
 }
 
+/** Parsed patch texts (a foreach parses similar texts per element); bounded. */
+const parsed = new Map<string, any[]>();
+const PARSED_LIMIT = 1000;
+
 /** Parses `patchesJson6902` (a YAML or JSON list of operations). */
 export function parseJsonPatch(text: string): any[] {
+  const cached = parsed.get(text);
+  if (cached) return clone(cached);
+  const ops = parseUncached(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(text, ops);
+  return clone(ops);
+}
+
+function parseUncached(text: string): any[] {
   let docs: any[];
   try {
     docs = parseYamlDocuments(text, 'patchesJson6902');
