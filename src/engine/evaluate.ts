@@ -13,8 +13,8 @@ import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
 import { applyValues, buildContext, clone, describe, evaluateConditions, foreachElements, loadContext, setDotted, Unsupported, valueKeys } from './rule-context';
 
-/** A rule's outcome; `patched` is the resource after a mutate rule. */
-interface Outcome { status: RuleStatus; message: string; patched?: any }
+/** A rule's outcome; `patched` is the resource after a mutate rule, `targets` a mutate-existing rule's. */
+interface Outcome { status: RuleStatus; message: string; patched?: any; targets?: Outcome[] }
 
 function pass(message = ''): Outcome { return { status: RuleStatus.PASS, message }; }
 function fail(message: string): Outcome { return { status: RuleStatus.FAIL, message }; }
@@ -240,7 +240,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
   try {
     if (rule.mutate) {
       const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
-      return runMutation({ rule, resource: target, ctx, provided, foreachValues });
+      return runMutation({ rule, resource: target, ctx, provided, foreachValues, targetResources: opts.targetResources });
     }
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');
@@ -371,6 +371,13 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
       });
       if (!mutatePhase) {
         results.push({ ...base, rule: entry.name, status: r.status, message: r.message || undefined });
+        continue;
+      }
+      if (r.targets) {
+        // mutate-existing: a result per target; the trigger resource is left as it is
+        for (const t of r.targets) {
+          results.push({ ...base, rule: entry.name, status: t.status, message: t.message || undefined, patchedResource: t.patched });
+        }
         continue;
       }
       if (r.status === RuleStatus.PASS && r.patched !== undefined) current = r.patched;

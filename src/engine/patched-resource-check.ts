@@ -25,10 +25,18 @@ export function tidyResource(v: any): any {
   return v === null ? undefined : v;
 }
 
-/** The resource after the policy's mutate rules (the last mutate result's), if any ran. */
-export function finalPatchedResource(results: RuleResult[]): any | undefined {
+/** Whether two manifests name the same object (kind, namespace with "default" for none, name). */
+export function isSameObject(a: any, b: any): boolean {
+  return a?.kind === b?.kind && String(a?.metadata?.name ?? '') === String(b?.metadata?.name ?? '') && namespaceOf(a) === namespaceOf(b);
+}
+
+/**
+ * The resource after the policy's mutate rules (the last mutate result's patched resource that
+ * is `subject` itself, not a mutate-existing target), if any ran.
+ */
+export function finalPatchedResource(results: RuleResult[], subject: any): any | undefined {
   let out: any;
-  for (const r of results) if (r.patchedResource !== undefined) out = r.patchedResource;
+  for (const r of results) if (r.patchedResource !== undefined && isSameObject(r.patchedResource, subject)) out = r.patchedResource;
   return out;
 }
 

@@ -6,7 +6,7 @@
 import { autogenRules } from './autogen';
 import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
-import { finalPatchedResource, patchedResourceMismatch } from './patched-resource-check';
+import { finalPatchedResource, isSameObject, patchedResourceMismatch } from './patched-resource-check';
 import { RuleResult, RuleStatus } from './result';
 
 /** A test suite's documents, parsed. */
@@ -32,6 +32,11 @@ export interface KyvernoTestDefinition {
    * path as written in the result. @default - none
    */
   readonly resultFiles?: { [path: string]: any[] };
+  /**
+   * Target resource documents (the test's `targetResources`) for mutate-existing rules.
+   * @default - none (such rules are unsupported)
+   */
+  readonly targetResources?: any[];
 }
 
 /** One expected result compared with the engine's. */
@@ -259,6 +264,7 @@ export class KyvernoTestRunner {
       contextResources: this.def.context?.spec?.resources,
       contextImages: this.def.context?.spec?.images,
       exceptions: this.def.exceptions,
+      targetResources: this.def.targetResources,
     };
   }
 
@@ -285,7 +291,7 @@ export class KyvernoTestRunner {
     for (let i = 0; i < upTo; i++) {
       const p = this.def.policies[i];
       if (p === policy || !hasMutate(p)) continue;
-      current = finalPatchedResource(this.evaluate(p, resource, index)) ?? current;
+      current = finalPatchedResource(this.evaluate(p, resource, index), resource) ?? current;
     }
     return current;
   }
@@ -301,7 +307,11 @@ export class KyvernoTestRunner {
       const hit = results.find((r) => r.rule === ruleName)
         ?? results.find((r) => r.rule === `autogen-${ruleName}` || r.rule === `autogen-cronjob-${ruleName}`)
         ?? (isValidatingPolicyDocument(policy) && !ruleName ? results[0] : undefined);
-      if (hit) return { actual: statusText(hit.status), reason: hit.message, patched: finalPatchedResource(results) };
+      if (hit) {
+        // a mutate-existing result carries its patched target; otherwise the policy's patched resource
+        const target = hit.patchedResource !== undefined && !isSameObject(hit.patchedResource, resource) ? hit.patchedResource : undefined;
+        return { actual: statusText(hit.status), reason: hit.message, patched: target ?? finalPatchedResource(results, resource) };
+      }
       excluded = true;
     }
     return excluded ? { actual: 'excluded', reason: 'the rule does not match the resource' } : { actual: 'not-found' };

@@ -12,6 +12,7 @@ import { RuleStatus } from '../result';
 import { clone, describe, evaluateConditions, foreachElements, loadContext, setDotted, Unsupported } from '../rule-context';
 import { ConditionError, GlobalConditionError, preprocessPatch } from './anchor-preprocess';
 import { applyJsonPatch, parseJsonPatch } from './json-patch';
+import { mutateTargets } from './mutate-existing';
 import { strategicMerge } from './strategic-merge';
 
 /** The outcome of a mutate rule, with the resource after it (unchanged unless it passed). */
@@ -19,6 +20,8 @@ export interface MutationOutcome {
   readonly status: RuleStatus;
   readonly message: string;
   readonly patched: any;
+  /** For a mutate-existing rule: one outcome per target (`patched` is the target). */
+  readonly targets?: MutationOutcome[];
 }
 
 /** What a mutate rule runs on. */
@@ -33,6 +36,8 @@ export interface MutationInput {
   readonly provided: string[];
   /** Per-element values for foreach (a test's `foreachValues`: name → list). */
   readonly foreachValues?: any;
+  /** Resources mutate-existing targets are chosen from (a test's `targetResources`); none = a live cluster. */
+  readonly targetResources?: any[];
 }
 
 const SELF_REFERENCE = /\{\{-?\s*@\s*\}\}/;
@@ -59,9 +64,6 @@ function successMessage(r: any): string {
 export function runMutation(input: MutationInput): MutationOutcome {
   const { rule, resource, ctx } = input;
   const mutate = rule.mutate ?? {};
-  if (Array.isArray(mutate.targets) && mutate.targets.length > 0) {
-    throw new Unsupported(`mutate-existing rule ${rule.name} patches target resources fetched from a live cluster; not evaluated offline`);
-  }
   try {
     loadContext(rule.context, ctx, input.provided);
   } catch (err) {
@@ -74,10 +76,16 @@ export function runMutation(input: MutationInput): MutationOutcome {
   } catch (err) {
     return asError(err, 'failed to evaluate preconditions', resource);
   }
-  const r = Array.isArray(mutate.foreach)
-    ? mutateForEach(mutate.foreach, resource, ctx, 0, input)
-    : mutateOnce(mutate, resource, ctx);
-  return r.status === RuleStatus.PASS ? { ...r, message: successMessage(r.patched) } : r;
+  const patch = (subject: any, c: any): MutationOutcome => {
+    const r = Array.isArray(mutate.foreach) ? mutateForEach(mutate.foreach, subject, c, 0, input) : mutateOnce(mutate, subject, c);
+    return r.status === RuleStatus.PASS ? { ...r, message: successMessage(r.patched) } : r;
+  };
+  if (Array.isArray(mutate.targets) && mutate.targets.length > 0) {
+    const targets = mutateTargets(rule, ctx, input.provided, input.targetResources, patch);
+    const status = targets.some((t) => t.status === RuleStatus.PASS) ? RuleStatus.PASS : RuleStatus.SKIP;
+    return { status, message: `${targets.length} targets processed`, patched: resource, targets };
+  }
+  return patch(resource, ctx);
 }
 
 /** One patch (the rule's, or one foreach element's) with variables substituted. */

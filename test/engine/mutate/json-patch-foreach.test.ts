@@ -145,11 +145,6 @@ describe('context, preconditions and variables', () => {
     expect(r.message).toContain('configMap');
     expect(r.patchedResource).toBeUndefined();
   });
-  test('mutate-existing targets are unsupported with the reason', () => {
-    const r = run({ mutate: { targets: [{ apiVersion: 'v1', kind: 'Secret', name: 's' }], patchStrategicMerge: { metadata: { labels: { x: 'y' } } } } }, pod());
-    expect(r.status).toBe('unsupported');
-    expect(r.message).toContain('mutate-existing');
-  });
 });
 
 describe('rule order within a policy', () => {
@@ -180,5 +175,39 @@ describe('autogen of Pod mutate rules', () => {
   });
   test('a JSON patch turns autogen off for the policy', () => {
     expect(PolicyEngine.evaluate(policyWith({ mutate: { patchesJson6902: '- op: add\n  path: /spec/x\n  value: 1' } }), deployment)).toEqual([]);
+  });
+});
+
+describe('mutate-existing targets (mutate/#mutate-existing-resources)', () => {
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dictionary-1', namespace: 'staging' }, data: { foo: 'bar' } };
+  const secret = (name: string, labels?: any) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'staging', ...(labels ? { labels } : {}) } });
+  const rule = (targets: any[], patch: any = { metadata: { labels: { foo: '{{ request.object.data.foo }}' } } }) => policyWith({ mutate: { targets, patchStrategicMerge: patch } }, ['ConfigMap']);
+  const results = (policy: any, targetResources?: any[]) => PolicyEngine.evaluate(policy, configMap, { targetResources })
+    .map((r) => [r.status, r.patchedResource?.metadata?.name, r.patchedResource?.metadata?.labels]);
+
+  test('each selected target gets a result with the patched target; the trigger is unchanged', () => {
+    const policy = rule([{ apiVersion: 'v1', kind: 'Secret', name: 'secret-*', namespace: '{{ request.object.metadata.namespace }}' }]);
+    expect(results(policy, [secret('secret-1'), secret('other'), secret('secret-2', { foo: 'bar' })])).toEqual([
+      ['pass', 'secret-1', { foo: 'bar' }],
+      ['skip', 'secret-2', { foo: 'bar' }],
+    ]);
+  });
+  test('the target variable and per-target preconditions', () => {
+    const policy = rule(
+      [{ apiVersion: 'v1', kind: 'Secret', namespace: 'staging', preconditions: { all: [{ key: '{{ target.metadata.name }}', operator: 'Equals', value: 'b' }] } }],
+      { metadata: { annotations: { from: '{{ target.metadata.name }}-{{ request.object.metadata.name }}' } } },
+    );
+    const out = PolicyEngine.evaluate(policy, configMap, { targetResources: [secret('a'), secret('b')] });
+    expect(out.map((r) => [r.status, r.message])).toEqual([['skip', 'preconditions not met'], ['pass', 'mutated Secret/b in namespace staging']]);
+    expect(out[1].patchedResource.metadata.annotations).toEqual({ from: 'b-dictionary-1' });
+  });
+  test('label selectors choose targets', () => {
+    const policy = rule([{ apiVersion: 'v1', kind: 'Secret', selector: { matchLabels: { app: 'x' } } }]);
+    expect(results(policy, [secret('a', { app: 'x' }), secret('b', { app: 'y' })]).map((r) => r[1])).toEqual(['a']);
+  });
+  test('without target resources the rule needs a live cluster: unsupported', () => {
+    const out = PolicyEngine.evaluate(rule([{ apiVersion: 'v1', kind: 'Secret', name: 's' }]), configMap);
+    expect(out.map((r) => r.status)).toEqual(['unsupported']);
+    expect(out[0].message).toContain('targetResources');
   });
 });

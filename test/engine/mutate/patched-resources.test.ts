@@ -66,6 +66,27 @@ describe('the runner', () => {
   });
 });
 
+test('a mutate-existing result is compared through its patched target (targetResources)', () => {
+  const trigger = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'staging' } };
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'staging' } };
+  const p = policy('existing', [{
+    name: 'label-secret',
+    match: { any: [{ resources: { kinds: ['ConfigMap'] } }] },
+    mutate: { targets: [{ apiVersion: 'v1', kind: 'Secret', name: 's', namespace: 'staging' }], patchStrategicMerge: { metadata: { labels: { foo: 'bar' } } } },
+  }]);
+  const want = (labels: any) => ({ ...secret, metadata: { ...secret.metadata, labels } });
+  const report = KyvernoTestRunner.run({
+    name: 't',
+    policies: [p],
+    resources: [trigger],
+    targetResources: [secret],
+    results: ['good.yaml', 'bad.yaml'].map((f) => ({ policy: 'existing', rule: 'label-secret', kind: 'ConfigMap', resources: ['cm'], result: 'pass', patchedResources: f })),
+    resultFiles: { 'good.yaml': [trigger, want({ foo: 'bar' })], 'bad.yaml': [want({ foo: 'baz' })] },
+  });
+  expect(report.results.map((r) => r.matched)).toEqual([true, false]);
+  expect(report.results[1].reason).toBe('patched resource differs from bad.yaml: /metadata/labels/foo: got "bar", expected "baz"');
+});
+
 test('the suite loader reads patchedResources relative to the test file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutate-suite-'));
   try {
