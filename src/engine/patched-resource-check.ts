@@ -65,22 +65,35 @@ function differences(a: any, b: any, path: string, out: string[], limit: number)
   out.push(`${path || '/'}: got ${show(a)}, expected ${show(b)}`);
 }
 
+/** Why a patched resource does not check out. */
+export interface PatchedResourceMismatch {
+  /** Readable reason (missing file or document, or the differing paths). */
+  readonly reason: string;
+  /**
+   * The file has no document for the resource: kyverno test skips such a row ("not found in
+   * manifest") instead of failing it.
+   */
+  readonly notInFile: boolean;
+}
+
 /**
  * Undefined when `actual` equals its expected document in `expectedDocs` (the documents of
- * `file`), else why not (missing document or the differing paths).
+ * `file`), else why not.
  */
-export function patchedResourceMismatch(actual: any, expectedDocs: any[] | undefined, file: string): string | undefined {
-  if (expectedDocs === undefined) return `patched resource file ${file} was not loaded`;
-  if (actual === undefined || actual === null) return `no patched resource to compare with ${file} (no mutate rule of the policy applied)`;
-  const expected = expectedDocs.find((d) => d?.kind === actual.kind
-    && String(d?.metadata?.name ?? '') === String(actual.metadata?.name ?? '')
-    && namespaceOf(d) === namespaceOf(actual)
+export function patchedResourceMismatch(actual: any, expectedDocs: any[] | undefined, file: string): PatchedResourceMismatch | undefined {
+  if (expectedDocs === undefined) return { reason: `patched resource file ${file} was not loaded`, notInFile: false };
+  if (actual === undefined || actual === null) {
+    return { reason: `no patched resource to compare with ${file} (no mutate rule of the policy applied)`, notInFile: false };
+  }
+  const expected = expectedDocs.find((d) => isSameObject(d, actual)
     && (d?.apiVersion === undefined || actual.apiVersion === undefined || d.apiVersion === actual.apiVersion));
-  if (!expected) return `${file} has no ${actual.kind} ${namespaceOf(actual)}/${actual.metadata?.name ?? ''} to compare the patched resource with`;
+  if (!expected) {
+    return { reason: `${file} has no ${actual.kind} ${namespaceOf(actual)}/${actual.metadata?.name ?? ''} to compare the patched resource with`, notInFile: true };
+  }
   const a = tidyResource(withoutDefaultNamespace(actual));
   const e = tidyResource(withoutDefaultNamespace(expected));
   if (deepEqual(a, e)) return undefined;
   const diffs: string[] = [];
   differences(a, e, '', diffs, 5);
-  return `patched resource differs from ${file}: ${diffs.join('; ')}`;
+  return { reason: `patched resource differs from ${file}: ${diffs.join('; ')}`, notInFile: false };
 }

@@ -23,9 +23,10 @@ describe('the comparison', () => {
   test('equal after tidy, "default" namespace equal to none; a difference names the path', () => {
     const actual = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default', labels: { x: '1' } }, spec: { volumes: [] } };
     expect(patchedResourceMismatch(actual, [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', labels: { x: '1' } } }], 'f.yaml')).toBeUndefined();
-    expect(patchedResourceMismatch(actual, [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', labels: { x: '2' } } }], 'f.yaml'))
+    expect(patchedResourceMismatch(actual, [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', labels: { x: '2' } } }], 'f.yaml')?.reason)
       .toBe('patched resource differs from f.yaml: /metadata/labels/x: got "1", expected "2"');
-    expect(patchedResourceMismatch(actual, [{ kind: 'Pod', metadata: { name: 'b' } }], 'f.yaml')).toBe('f.yaml has no Pod default/a to compare the patched resource with');
+    expect(patchedResourceMismatch(actual, [{ kind: 'Pod', metadata: { name: 'b' } }], 'f.yaml'))
+      .toEqual({ reason: 'f.yaml has no Pod default/a to compare the patched resource with', notInFile: true });
   });
 });
 
@@ -43,16 +44,18 @@ describe('the runner', () => {
     expect(report.results.map((r) => [r.actual, r.matched, r.category])).toEqual([['pass', true, 'mutate'], ['skip', true, 'mutate'], ['pass', false, 'mutate']]);
     expect(report.results[2].reason).toBe('patched resource differs from wrong.yaml: /metadata/labels/team: got "blue", expected "green"');
   });
-  test('a failed check counts as the expected fail (kyverno test); a file that is not there is a miss', () => {
+  test('a failed check counts as the expected fail, a file without the resource skips the row (kyverno test); a missing file is a miss', () => {
     const report = KyvernoTestRunner.run({
       name: 't',
       policies: [labeler],
       resources: [pod('a')],
-      results: [result('a', 'wrong.yaml', 'fail'), result('a', 'absent.yaml')],
-      resultFiles: { 'wrong.yaml': [pod('a', { team: 'green' })] },
+      results: [result('a', 'wrong.yaml', 'fail'), result('a', 'other.yaml'), result('a', 'absent.yaml')],
+      resultFiles: { 'wrong.yaml': [pod('a', { team: 'green' })], 'other.yaml': [pod('z')] },
     });
-    expect(report.results.map((r) => r.matched)).toEqual([true, false]);
-    expect(report.results[1].reason).toBe('patched resource file absent.yaml was not loaded');
+    expect(report.results.map((r) => r.matched)).toEqual([true, true, false]);
+    expect(report.results[0].reason).toBe('not counted by kyverno test (expected fail): patched resource differs from wrong.yaml: /metadata/labels/team: got "blue", expected "green"');
+    expect(report.results[1].reason).toBe('not counted by kyverno test (row skipped): other.yaml has no Pod default/a to compare the patched resource with');
+    expect(report.results[2].reason).toBe('patched resource file absent.yaml was not loaded');
   });
   test('mutations of earlier policies feed the next policies and validation', () => {
     const checker = policy('checker', [{ name: 'team', match, validate: { message: 'team', pattern: { metadata: { labels: { team: 'blue' } } } } }]);
