@@ -16,7 +16,7 @@ export function defaultConformanceDir(): string {
   return path.resolve('..', 'shared', 'conformance', 'kyverno-policies');
 }
 
-const CATEGORIES = ['pattern', 'deny', 'foreach', 'cel', 'validatingPolicy', 'podSecurity', 'generate', 'unsupported'];
+const CATEGORIES = ['pattern', 'deny', 'foreach', 'cel', 'validatingPolicy', 'podSecurity', 'mutate', 'generate', 'unsupported'];
 
 interface Tally { matched: number; total: number }
 
@@ -128,7 +128,7 @@ export class ConformanceReport {
     lines.push(`Incomplete (${incomplete.length} suites, reference files missing from the corpus; not counted):`);
     for (const o of incomplete) lines.push(`  ${this.rel(o.file)}: ${(o.loadError ?? '').replace(/^.*?: file/, 'file')}`);
     lines.push('');
-    lines.push(`Out of scope (${out.length} suites, need mutate, verifyImages or a live lookup):`);
+    lines.push(`Out of scope (${out.length} suites, need verifyImages, mutate-existing targets or a live lookup):`);
     for (const o of out) lines.push(`  ${this.rel(o.file)}: ${o.report!.outOfScope}`);
     const mism = cases.filter((c) => !c.matched);
     lines.push('');

@@ -44,6 +44,9 @@ function supportsAutogen(descs: any[], needed: { v: boolean }): boolean {
 export function autogenControllers(policy: any): string[] {
   const needed = { v: false };
   for (const rule of policy?.spec?.rules ?? []) {
+    // CanAutoGen: JSON patches and generate rules turn autogen off for the whole policy
+    if (rule?.generate || rule?.mutate?.patchesJson6902) return [];
+    if ((rule?.mutate?.foreach ?? []).some((fe: any) => fe?.patchesJson6902)) return [];
     if (!supportsAutogen(descriptions(rule.match), needed)) return [];
     if (!supportsAutogen(descriptions(rule.exclude), needed)) return [];
   }
@@ -93,13 +96,18 @@ function wrapPattern(pattern: any, cronJob: boolean): any {
   return cronJob ? { spec: { jobTemplate: { spec: { template: pattern } } } } : { spec: { template: pattern } };
 }
 
-/** The rule body Kyverno evaluates on the controller itself (variables rewritten, patterns wrapped). */
+/** The rule body Kyverno evaluates on the controller itself (variables rewritten, patterns and strategic merge patches wrapped). */
 function controllerRule(rule: any, cronJob: boolean): any {
   const { match, exclude, ...body } = rule;
   const out = rewriteVariables(body, cronJob);
   if (out.validate && !out.validate.cel && !out.validate.podSecurity) {
     if (out.validate.pattern !== undefined) out.validate.pattern = wrapPattern(out.validate.pattern, cronJob);
     if (Array.isArray(out.validate.anyPattern)) out.validate.anyPattern = out.validate.anyPattern.map((p: any) => wrapPattern(p, cronJob));
+  }
+  if (out.mutate?.patchStrategicMerge !== undefined) out.mutate.patchStrategicMerge = wrapPattern(out.mutate.patchStrategicMerge, cronJob);
+  if (Array.isArray(out.mutate?.foreach)) {
+    out.mutate.foreach = out.mutate.foreach.map((fe: any) => (fe?.patchStrategicMerge !== undefined
+      ? { ...fe, patchStrategicMerge: wrapPattern(fe.patchStrategicMerge, cronJob) } : fe));
   }
   return { ...out, match, exclude };
 }

@@ -31,17 +31,26 @@ function sprint(v: any): string {
   return `map[${Object.keys(v).sort().map((k) => `${k}:${sprint(v[k])}`).join(' ')}]`;
 }
 
-function deepEqual(a: any, b: any): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-function canonical(v: any): any {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    const out: any = {};
-    for (const k of Object.keys(v).sort()) out[k] = canonical(v[k]);
-    return out;
+/**
+ * Whether two JSON values are equal (object key order ignored; an undefined property counts as
+ * absent, as in JSON). Shared subtrees compare by identity first.
+ */
+export function deepEqual(a: any, b: any): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return Number.isNaN(a) && Number.isNaN(b);
   }
-  return v;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!(k in b) || !deepEqual(a[k], b[k])) return false;
+  return true;
 }
 
 function equals(key: any, value: any): boolean {

@@ -7,14 +7,19 @@ import { autogenRules, podFromTemplate } from './autogen';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
 import { evaluateGenerateRule } from './generate';
-import { query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
+import { substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
+import { runMutation } from './mutate';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
-import { applyValues, buildContext, clone, describe, evaluateConditions, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
+import { applyValues, buildContext, clone, describe, evaluateConditions, foreachElements, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
 import { evaluateVerifyImagesRule } from './verify-images';
 
-interface Outcome { status: RuleStatus; message: string; generatedResources?: any[] }
+/**
+ * A rule's outcome; `patched` is the resource after a mutate rule, `targets` a mutate-existing
+ * rule's, `generatedResources` what a generate rule generates.
+ */
+interface Outcome { status: RuleStatus; message: string; patched?: any; targets?: Outcome[]; generatedResources?: any[] }
 
 function pass(message = ''): Outcome { return { status: RuleStatus.PASS, message }; }
 function fail(message: string): Outcome { return { status: RuleStatus.FAIL, message }; }
@@ -135,10 +140,7 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
   for (const fe of foreachList ?? []) {
     let elements: any[];
     try {
-      const listExpr = String(fe.list ?? '').replace(/^\s*\{\{-?\s*/, '').replace(/\s*\}\}\s*$/, '');
-      const listSubst = substituteString(listExpr, base, SubstitutionMode.STRICT);
-      const v = query(String(listSubst), base);
-      elements = Array.isArray(v) ? v : [v];
+      elements = foreachElements(fe.list, base);
     } catch (err) {
       if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
       continue;
@@ -207,6 +209,7 @@ export enum RuleCategory {
   FOREACH = 'foreach',
   CEL = 'cel',
   VALIDATING_POLICY = 'validatingPolicy',
+  MUTATE = 'mutate',
   POD_SECURITY = 'podSecurity',
   GENERATE = 'generate',
   UNSUPPORTED = 'unsupported',
@@ -215,6 +218,7 @@ export enum RuleCategory {
 /** Classifies a rule (or a ValidatingPolicy). */
 export function ruleCategory(rule: any): RuleCategory {
   if (rule?.generate) return RuleCategory.GENERATE;
+  if (rule?.mutate) return RuleCategory.MUTATE;
   const v = rule?.validate;
   if (!v) return RuleCategory.UNSUPPORTED;
   if (v.cel) return RuleCategory.CEL;
@@ -226,17 +230,19 @@ export function ruleCategory(rule: any): RuleCategory {
 }
 
 function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOptions, autogenKind?: string): Outcome {
-  if (rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'mutate rules are not evaluated by the offline engine' };
-  if (rule.generate) return { status: RuleStatus.UNSUPPORTED, message: 'generate rules are not evaluated by the offline engine' };
   if (rule.verifyImages) return evaluateVerifyImagesRule(rule, target, matched, opts);
   const validate = rule.validate;
-  if (!validate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
+  if (!validate && !rule.mutate) return { status: RuleStatus.UNSUPPORTED, message: 'rule has no validate, mutate, generate or verifyImages block' };
   const originalName = String(rule.name).replace(/^autogen-(cronjob-)?/, '');
   const ruleValues = opts.ruleValues?.[rule.name] ?? opts.ruleValues?.[originalName];
   const rc = ruleContext(rule, target, matched, opts);
   const { ctx, provided } = rc;
   target = rc.target;
   try {
+    if (rule.mutate) {
+      const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
+      return runMutation({ rule, resource: target, ctx, provided, foreachValues, targetResources: opts.targetResources });
+    }
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');
       if (!mod?.evaluateCelPreconditions) return { status: RuleStatus.UNSUPPORTED, message: 'celPreconditions evaluation is not available' };
@@ -340,29 +346,47 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
   // spec.applyRules: One stops at the first rule that applied (passed or failed)
   const applyOne = policy?.spec?.applyRules === 'One';
   const applied = () => applyOne && results.some((x) => x.status === RuleStatus.PASS || x.status === RuleStatus.FAIL);
-  for (const rule of policy?.spec?.rules ?? []) {
-    if (applied()) return results;
-    if (ruleMatchFailure(rule, resource, mctx) !== undefined) continue;
-    const exceptions = exceptionsApplying(policy, String(rule.name), resource, options, mctx);
-    const r = withExceptions(rule, exceptions,
-      (x) => (x.generate ? evaluateGenerateRule(policy, x, resource, options) : evaluateBody(x, resource, resource, options)));
-    const generated = r.generatedResources ? { generatedResources: r.generatedResources } : {};
-    results.push({ ...base, rule: String(rule.name), status: r.status, message: r.message || undefined, ...generated });
-  }
-  for (const gen of autogenRules(policy)) {
-    if (applied()) return results;
-    if (!gen.kinds.includes(base.kind)) continue;
-    if (ruleMatchFailure(gen.rule, resource, mctx) !== undefined) continue;
-    const exceptions = exceptionsApplying(policy, gen.name, resource, options, mctx);
-    const r = withExceptions(gen.rule, exceptions, (rule) => {
-      if (rule.validate?.cel) return evaluateBody(rule, resource, resource, options, base.kind);
-      if (!rule.validate?.podSecurity) return evaluateBody(rule, resource, resource, options);
-      const pod = podFromTemplate(resource, gen.cronJob);
-      return pod === undefined
-        ? error(`${base.kind} ${base.resource} has no pod template`)
-        : evaluateBody(rule, pod, resource, options);
-    });
-    results.push({ ...base, rule: gen.name, status: r.status, message: r.message || undefined });
+  const entries: { name: string; rule: any; kinds?: string[]; cronJob?: boolean }[] = [
+    ...(policy?.spec?.rules ?? []).map((rule: any) => ({ name: String(rule.name), rule })),
+    ...autogenRules(policy),
+  ];
+  // Kyverno's engine runs the mutate rules first, each on the resource the previous ones left;
+  // the other rules then see the mutated resource
+  let current = resource;
+  for (const mutatePhase of [true, false]) {
+    for (const entry of entries) {
+      if (!!entry.rule?.mutate !== mutatePhase) continue;
+      if (applied()) return results;
+      if (entry.kinds && !entry.kinds.includes(base.kind)) continue;
+      if (ruleMatchFailure(entry.rule, current, mctx) !== undefined) continue;
+      const exceptions = exceptionsApplying(policy, entry.name, current, options, mctx);
+      const target = current;
+      const r = withExceptions(entry.rule, exceptions, (rule) => {
+        if (rule.generate) return evaluateGenerateRule(policy, rule, target, options);
+        if (!entry.kinds || rule.mutate) return evaluateBody(rule, target, target, options);
+        if (rule.validate?.cel) return evaluateBody(rule, target, target, options, base.kind);
+        if (!rule.validate?.podSecurity) return evaluateBody(rule, target, target, options);
+        const pod = podFromTemplate(target, !!entry.cronJob);
+        return pod === undefined
+          ? error(`${base.kind} ${base.resource} has no pod template`)
+          : evaluateBody(rule, pod, target, options);
+      });
+      if (!mutatePhase) {
+        const generated = r.generatedResources ? { generatedResources: r.generatedResources } : {};
+        results.push({ ...base, rule: entry.name, status: r.status, message: r.message || undefined, ...generated });
+        continue;
+      }
+      if (r.targets) {
+        // mutate-existing: a result per target; the trigger resource is left as it is
+        for (const t of r.targets) {
+          results.push({ ...base, rule: entry.name, status: t.status, message: t.message || undefined, patchedResource: t.patched });
+        }
+        continue;
+      }
+      if (r.status === RuleStatus.PASS && r.patched !== undefined) current = r.patched;
+      const patchedResource = r.status === RuleStatus.UNSUPPORTED ? undefined : current;
+      results.push({ ...base, rule: entry.name, status: r.status, message: r.message || undefined, patchedResource });
+    }
   }
   return results;
 }

@@ -68,4 +68,12 @@ export interface EvaluationOptions {
    * @see https://kyverno.io/docs/policy-types/cluster-policy/generate/#clone-source
    */
   readonly cloneSources?: any[];
+  /**
+   * Resources that mutate-existing rules (`mutate.targets`) may patch, standing in for the
+   * cluster (a test's `targetResources`): each target then gets a result of its own whose
+   * `patchedResource` is the patched target. Without them such rules are UNSUPPORTED.
+   * @default - none (a live cluster would be needed)
+   * @see https://kyverno.io/docs/policy-types/cluster-policy/mutate/#mutate-existing-resources
+   */
+  readonly targetResources?: any[];
 }

@@ -17,16 +17,18 @@ export class PolicyEngine {
   /**
    * Every result of `policy` on `resource`: one per rule that matches (autogen rules as
    * `autogen-<rule>` / `autogen-cronjob-<rule>`). Rules that do not match produce no result.
-   * Mutate rules, verifyImages rules with an image to verify (registry) and rules that need a
-   * live lookup are reported UNSUPPORTED; generate rules report the resources they generate
-   * (`generatedResources`, clone sources from `options.cloneSources`).
+   * Mutate rules run first (each on the resource the previous ones patched; their results carry
+   * `patchedResource`), the other rules then see the mutated resource. Generate rules report the
+   * resources they generate (`generatedResources`, clone sources from `options.cloneSources`).
+   * verifyImages rules with an image to verify (registry), mutate-existing rules without
+   * `targetResources` and rules that need a live lookup are reported UNSUPPORTED.
    */
   public static evaluate(policy: any, resource: any, options?: EvaluationOptions): RuleResult[] {
     return evaluatePolicy(policy, resource, options ?? {});
   }
 
   /**
-   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity, generate or unsupported.
+   * The kind of check a rule performs: pattern, deny, foreach, cel, podSecurity, mutate, generate or unsupported.
    */
   public static ruleCategory(rule: any): string {
     return ruleCategory(rule);

@@ -11,6 +11,7 @@ import { parseImage, query, substituteAll, substituteString, SubstitutionMode } 
 /** A rule could not be evaluated offline. */
 export class Unsupported extends Error {}
 
+/** A deep copy of JSON data. */
 export function clone<T>(v: T): T {
   return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }
@@ -183,4 +184,15 @@ export function ruleContext(rule: any, target: any, matched: any, opts: Evaluati
   const provided = valueKeys(opts.values, ruleValues);
   const injected = provided.some((k) => k.startsWith('request.object.')) && ctx.request?.object && typeof ctx.request.object === 'object';
   return { ctx, provided, target: injected ? ctx.request.object : target };
+}
+
+/**
+ * The elements of a foreach `list` (a JMESPath expression, optionally wrapped in `{{ }}`): a
+ * non-list result is one element, as Kyverno's EvaluateList.
+ */
+export function foreachElements(list: any, ctx: any): any[] {
+  const listExpr = String(list ?? '').replace(/^\s*\{\{-?\s*/, '').replace(/\s*\}\}\s*$/, '');
+  const listSubst = substituteString(listExpr, ctx, SubstitutionMode.STRICT);
+  const v = query(String(listSubst), ctx);
+  return Array.isArray(v) ? v : [v];
 }

@@ -7,6 +7,7 @@ import { autogenRules } from './autogen';
 import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
 import { checkResultGeneratedResources } from './generated-resource-check';
+import { finalPatchedResource, isSameObject, patchedResourceMismatch } from './patched-resource-check';
 import { RuleResult, RuleStatus } from './result';
 
 /** A test suite's documents, parsed. */
@@ -28,10 +29,15 @@ export interface KyvernoTestDefinition {
   /** PolicyException documents (the test's `exceptions` files). @default - none */
   readonly exceptions?: any[];
   /**
-   * Documents of the files the results name (`generatedResource(s)`, `cloneSourceResource`),
-   * by path as written in the test; each value is the list of documents. @default - none
+   * Documents of the files the results name (`patchedResources`, `generatedResource(s)`,
+   * `cloneSourceResource`), by the path as written in the test. @default - none
    */
-  readonly resultFiles?: { [file: string]: any };
+  readonly resultFiles?: { [path: string]: any[] };
+  /**
+   * Target resource documents (the test's `targetResources`) for mutate-existing rules.
+   * @default - none (such rules are unsupported)
+   */
+  readonly targetResources?: any[];
 }
 
 /** One expected result compared with the engine's. */
@@ -56,7 +62,7 @@ export interface KyvernoTestCaseResult {
   readonly reason?: string;
   /** Whether expected and actual agree. */
   readonly matched: boolean;
-  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, generate, unsupported. */
+  /** Kind of rule: pattern, deny, foreach, cel, validatingPolicy, podSecurity, mutate, generate, unsupported. */
   readonly category: string;
 }
 
@@ -104,7 +110,6 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
   if (!policy || isValidatingPolicyDocument(policy)) return undefined;
   const rule = findRule(policy, ruleName);
   if (!rule) return undefined;
-  if (rule.mutate) return `rule ${policyName(policy)}/${rule.name} is a mutate rule`;
   if (rule.verifyImages) return `rule ${policyName(policy)}/${rule.name} verifies images (registry)`;
   const entries: any[] = [...(rule.context ?? [])];
   const walk = (fes: any[]) => {
@@ -115,6 +120,7 @@ function outOfScopeReason(policy: any, ruleName: string, provided: string[]): st
   };
   walk(rule.validate?.foreach);
   walk(rule.generate?.foreach);
+  walk(rule.mutate?.foreach);
   for (const e of entries) {
     if (e.variable) continue;
     const name = String(e.name ?? '');
@@ -149,14 +155,21 @@ export class KyvernoTestRunner {
       const category = categoryOf(policy, ruleName);
       const why = outOfScopeReason(policy, ruleName, this.providedKeys(policy));
       if (why) reasons.add(why);
-      if (expected.patchedResource || expected.patchedResources) {
-        reasons.add(`result for ${rawPolicy}/${ruleName} checks a mutated resource`);
-      }
+      const patchedFile = expected.patchedResources ?? expected.patchedResource;
       for (const name of names) {
-        const { actual, reason: engineReason, hit } = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        const found = this.actualFor(policy, rawPolicy, ruleName, expected, String(name));
+        const { actual, hit } = found;
         // as kyverno test, the generated resources are compared only when the rule reported a result
         const generated = hit ? checkResultGeneratedResources(expected, hit.generatedResources, def.resultFiles) : undefined;
-        const reason = generated && !generated.ok && actual === want ? generated.reason : engineReason;
+        // kyverno test fails a result whose policy's patched resource differs from the file
+        const mismatch = patchedFile && policy
+          ? patchedResourceMismatch(found.patched, this.def.resultFiles?.[String(patchedFile)], String(patchedFile)) : undefined;
+        // kyverno test counts a failed check as a success when the result expects fail, and skips
+        // the row when the file has no document for the resource
+        const excused = mismatch !== undefined && (want === 'fail' || mismatch.notInFile);
+        const engineReason = generated && !generated.ok && actual === want ? generated.reason : found.reason;
+        const reason = mismatch === undefined ? engineReason
+          : excused ? `not counted by kyverno test (${want === 'fail' ? 'expected fail' : 'row skipped'}): ${mismatch.reason}` : mismatch.reason;
         cases.push({
           test: def.name,
           policy: rawPolicy,
@@ -169,7 +182,7 @@ export class KyvernoTestRunner {
           reason,
           // kyverno test accepts a resource the rule does not select (no rule response) as
           // "excluded"; we only accept it for an expected skip, so a wrong expectation never passes
-          matched: (actual === want || (actual === 'excluded' && want === 'skip')) && (generated?.ok ?? true),
+          matched: mismatch !== undefined ? excused : (actual === want || (actual === 'excluded' && want === 'skip')) && (generated?.ok ?? true),
           category,
         });
       }
@@ -255,6 +268,7 @@ export class KyvernoTestRunner {
       contextImages: this.def.context?.spec?.images,
       exceptions: this.def.exceptions,
       cloneSources: this.cloneSourcesFor(policy),
+      targetResources: this.def.targetResources,
     };
   }
 
@@ -269,14 +283,32 @@ export class KyvernoTestRunner {
     const key = `${this.def.policies.indexOf(policy)}:${index}`;
     let r = this.cache.get(key);
     if (!r) {
-      r = evaluatePolicy(policy, resource, this.optionsFor(policy, resource));
+      r = evaluatePolicy(policy, this.mutatedInput(policy, resource, index), this.optionsFor(policy, resource));
       this.cache.set(key, r);
     }
     return r;
   }
 
-  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string)
-    : { actual: string; reason?: string; hit?: RuleResult } {
+  /**
+   * kyverno test patches the resource with every policy's mutate rules in order before it
+   * validates: a mutate policy sees the patches of the mutate policies before it, any other
+   * policy those of all of them.
+   */
+  private mutatedInput(policy: any, resource: any, index: number): any {
+    const hasMutate = (p: any) => (p?.spec?.rules ?? []).some((r: any) => r?.mutate);
+    const at = this.def.policies.indexOf(policy);
+    const upTo = hasMutate(policy) ? at : this.def.policies.length;
+    let current = resource;
+    for (let i = 0; i < upTo; i++) {
+      const p = this.def.policies[i];
+      if (p === policy || !hasMutate(p)) continue;
+      current = finalPatchedResource(this.evaluate(p, resource, index), resource) ?? current;
+    }
+    return current;
+  }
+
+  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, name: string):
+  { actual: string; reason?: string; patched?: any; hit?: RuleResult } {
     if (!policy) return { actual: 'not-found', reason: `policy ${rawPolicy} is not in the suite` };
     const resources = this.resourcesNamed(name, String(expected.kind ?? ''), expected.namespace);
     if (resources.length === 0) return { actual: 'not-found', reason: `resource ${expected.kind ?? ''} ${name} is not in the suite` };
@@ -286,7 +318,11 @@ export class KyvernoTestRunner {
       const hit = results.find((r) => r.rule === ruleName)
         ?? results.find((r) => r.rule === `autogen-${ruleName}` || r.rule === `autogen-cronjob-${ruleName}`)
         ?? (isValidatingPolicyDocument(policy) && !ruleName ? results[0] : undefined);
-      if (hit) return { actual: statusText(hit.status), reason: hit.message, hit };
+      if (hit) {
+        // a mutate-existing result carries its patched target; otherwise the policy's patched resource
+        const target = hit.patchedResource !== undefined && !isSameObject(hit.patchedResource, resource) ? hit.patchedResource : undefined;
+        return { actual: statusText(hit.status), reason: hit.message, hit, patched: target ?? finalPatchedResource(results, resource) };
+      }
       excluded = true;
     }
     return excluded ? { actual: 'excluded', reason: 'the rule does not match the resource' } : { actual: 'not-found' };

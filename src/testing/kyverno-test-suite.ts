@@ -52,6 +52,7 @@ export class KyvernoTestSuite {
       context: one(test.context),
       exceptions: flattenLists((test.exceptions ?? []).flatMap((e: string) => load(e))),
       resultFiles: loadResultFiles(test.results ?? [], dir),
+      targetResources: test.targetResources ? flattenLists(test.targetResources.flatMap((t: string) => load(t))) : undefined,
     };
     return new KyvernoTestSuite(path.resolve(file), def);
   }

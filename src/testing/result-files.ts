@@ -1,7 +1,8 @@
 /**
- * The files a kyverno test result names besides policies and resources: the expected generated
- * resources (`generatedResource`, `generatedResources`) and the clone sources
- * (`cloneSourceResource`), read relative to the test file. A missing file is left out: the
+ * The files a kyverno test result names besides policies and resources: the expected patched
+ * resources (`patchedResources`, `patchedResource`), the expected generated resources
+ * (`generatedResource`, `generatedResources`) and the clone sources (`cloneSourceResource`), read
+ * relative to the test file. A missing file is left out: the
  * result that names it fails with the reason, as in `kyverno test`, not the whole suite.
  * @see https://kyverno.io/docs/kyverno-cli/usage/test/
  */
@@ -10,7 +11,7 @@ import * as path from 'path';
 import { parseYamlDocuments } from '../core/yaml';
 
 /** Result fields that name one file (string) or several (list). */
-export const RESULT_FILE_FIELDS = ['generatedResource', 'generatedResources', 'cloneSourceResource'];
+export const RESULT_FILE_FIELDS = ['patchedResources', 'patchedResource', 'generatedResource', 'generatedResources', 'cloneSourceResource'];
 
 /** The paths a result names in `RESULT_FILE_FIELDS`, as written. */
 export function resultFilePaths(result: any, fields: string[] = RESULT_FILE_FIELDS): string[] {

@@ -30,6 +30,22 @@ const MUTATE = `    mutate:
           labels:
             a: b
 `;
+const GENERATE = `    generate:
+      kind: ConfigMap
+      name: x
+      namespace: default
+      data: {}
+`;
+const LIVE_LOOKUP = `    context:
+    - name: pods
+      apiCall:
+        urlPath: /api/v1/pods
+    validate:
+      deny:
+        conditions:
+          any:
+          - {key: '{{ length(pods.items) }}', operator: GreaterThan, value: 10}
+`;
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  hostNetwork: true\n  containers: [{name: c, image: nginx}]\n';
 
 function suite(root: string, name: string, policy: string, result: string): void {
@@ -56,10 +72,14 @@ afterEach(() => {
 test('prints agreement per kind and names out-of-scope suites', async () => {
   suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
   suite(tmp, 'mutating', POLICY('mutating', MUTATE), 'pass');
+  suite(tmp, 'generating', POLICY('generating', GENERATE), 'pass');
+  suite(tmp, 'looking-up', POLICY('looking-up', LIVE_LOOKUP), 'pass');
   expect(await run([tmp])).toBe(0);
-  expect(out).toContain('2 suites, 1 in scope, 1 out of scope');
+  expect(out).toContain('4 suites, 3 in scope, 1 out of scope');
   expect(out).toMatch(/pattern\s+1\s+1\s+100\.0%/);
-  expect(out).toContain('mutating: rule mutating/r is a mutate rule');
+  expect(out).toMatch(/mutate\s+1\s+1\s+100\.0%/);
+  expect(out).toMatch(/generate\s+1\s+1\s+100\.0%/);
+  expect(out).toContain('looking-up: rule looking-up/r needs a live apiCall ("pods")');
 });
 
 test('exits 1 under the target; --min overrides it', async () => {

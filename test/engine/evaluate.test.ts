@@ -120,7 +120,6 @@ describe('context and values (external-data-sources/, kyverno-cli test Values)',
 
 describe('rules the engine does not evaluate', () => {
   test.each([
-    ['mutate', { mutate: { patchStrategicMerge: { metadata: { labels: { a: 'b' } } } } }],
     ['verifyImages', { verifyImages: [{ imageReferences: ['*'] }] }],
   ])('%s rules are UNSUPPORTED with a reason', (kind, body) => {
     const r = PolicyEngine.evaluate(policyWith(body), pod());

@@ -95,9 +95,14 @@ test('Values subresources map a Scale resource onto deployments/scale', () => {
   expect(actuals(def)).toEqual(['r/web:fail']);
 });
 
-test('suites needing mutate or generate are out of scope, with the reason', () => {
-  const p = policy([{ name: 'm', match: { any: [{ resources: { kinds: ['Pod'] } }] }, mutate: { patchStrategicMerge: {} } }]);
-  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'm', kind: 'Pod', resources: ['a'], result: 'pass', patchedResource: 'x.yaml' }] });
-  expect(report.outOfScope).toContain('rule p/m is a mutate rule');
+test('suites needing a live lookup are out of scope, with the reason', () => {
+  const p = policy([{
+    name: 'g',
+    match: { any: [{ resources: { kinds: ['Pod'] } }] },
+    context: [{ name: 'cm', configMap: { name: 'settings', namespace: 'default' } }],
+    validate: { message: 'm', deny: { conditions: { any: [{ key: '{{ cm.data.mode }}', operator: 'Equals', value: 'strict' }] } } },
+  }]);
+  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'g', kind: 'Pod', resources: ['a'], result: 'pass' }] });
+  expect(report.outOfScope).toContain('rule p/g needs a live configMap ("cm")');
   expect(report.results[0].actual).toBe('unsupported');
 });

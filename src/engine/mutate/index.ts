@@ -1,0 +1,1 @@
+export { MutationInput, MutationOutcome, runMutation } from './mutate-rule';
