@@ -1,0 +1,153 @@
+/**
+ * The admission controller's answer for one resource: mutate rules first (their patched resource is
+ * what validation sees, as the mutating webhook runs before the validating one), then every
+ * validation, each failing rule resolved to Enforce (denied) or Audit (warned) for the resource's
+ * namespace. Policies are prepared once; a resource is never copied per policy. Internal module.
+ */
+import { evaluatePolicy, isValidatingPolicyDocument } from '../engine/evaluate';
+import { RuleResult, RuleStatus } from '../engine/result';
+import { resourceTypeOf } from '../engine/cel/resource-kinds';
+import { AdmissionFinding, AdmissionOutcome, ResourceAdmission, ResourceOrigin, ResourceRef } from './admission-report';
+import { RequestContext } from './request-context';
+import { appliesAtAdmission, failureActionOf, ruleNamed, validationActionsOf } from './rule-action';
+
+/** A policy, split once into its mutate part and the rest. */
+interface PreparedPolicy {
+  readonly name: string;
+  readonly reportName: string;
+  readonly policy: any;
+  readonly mutate?: any;
+  readonly validate?: any;
+  readonly validatingPolicy: boolean;
+  readonly admission: boolean;
+  readonly failurePolicyFail: boolean;
+  readonly scored: boolean;
+  readonly severity?: string;
+  readonly category?: string;
+}
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+
+function prepare(policy: any): PreparedPolicy {
+  const name = String(policy?.metadata?.name ?? '');
+  const ns = policy?.kind === 'Policy' ? String(policy?.metadata?.namespace ?? 'default') : undefined;
+  const annotations = policy?.metadata?.annotations ?? {};
+  const rules: any[] = Array.isArray(policy?.spec?.rules) ? policy.spec.rules : [];
+  const mutateRules = rules.filter((r) => r?.mutate);
+  const withRules = (rs: any[]) => ({ ...policy, spec: { ...policy.spec, rules: rs } });
+  const severity = String(annotations['policies.kyverno.io/severity'] ?? '');
+  return {
+    name,
+    reportName: ns ? `${ns}/${name}` : name,
+    policy,
+    mutate: mutateRules.length > 0 ? withRules(mutateRules) : undefined,
+    validate: mutateRules.length === 0 ? policy : mutateRules.length < rules.length ? withRules(rules.filter((r) => !r?.mutate)) : undefined,
+    validatingPolicy: isValidatingPolicyDocument(policy),
+    admission: appliesAtAdmission(policy),
+    failurePolicyFail: String(policy?.spec?.failurePolicy ?? 'Fail') !== 'Ignore',
+    scored: String(annotations['policies.kyverno.io/scored'] ?? '') !== 'false',
+    severity: SEVERITIES.includes(severity) ? severity : undefined,
+    category: annotations['policies.kyverno.io/category'] ? String(annotations['policies.kyverno.io/category']) : undefined,
+  };
+}
+
+/** Evaluates resources against prepared policies. */
+export class AdmissionEvaluator {
+  private readonly prepared: PreparedPolicy[];
+
+  constructor(policies: any[], private readonly request: RequestContext, private readonly defaultNamespace = 'default') {
+    this.prepared = policies.map(prepare);
+  }
+
+  /** Number of policies. */
+  public get policyCount(): number {
+    return this.prepared.length;
+  }
+
+  /** The answer for one resource. */
+  public check(input: any, origin: ResourceOrigin): ResourceAdmission {
+    const resource = this.withNamespace(input);
+    if (resource.kind === 'Namespace' && resource.apiVersion === 'v1') this.request.noteNamespace(resource);
+    const ref: ResourceRef = {
+      apiVersion: String(resource.apiVersion),
+      kind: String(resource.kind),
+      name: String(resource.metadata?.name ?? ''),
+      namespace: resource.metadata?.namespace,
+    };
+    // a Namespace's own namespaceSelector and overrides look at its labels
+    const namespace = ref.kind === 'Namespace' ? ref.name : ref.namespace ?? '';
+    const findings: AdmissionFinding[] = [];
+    let current = resource;
+    let patched = false;
+    for (const p of this.prepared) {
+      if (!p.mutate) continue;
+      for (const r of evaluatePolicy(p.mutate, current, this.request.optionsFor(p.name, current, namespace))) {
+        const f = this.finding(p, r, ref, origin, namespace);
+        findings.push(f);
+        if (r.patchedResource !== undefined && r.status === RuleStatus.PASS) {
+          current = r.patchedResource;
+          patched = true;
+        }
+      }
+    }
+    for (const p of this.prepared) {
+      if (!p.validate) continue;
+      for (const r of evaluatePolicy(p.validate, current, this.request.optionsFor(p.name, current, namespace))) {
+        findings.push(this.finding(p, r, ref, origin, namespace));
+      }
+    }
+    return {
+      resource: ref,
+      origin,
+      admitted: !findings.some((f) => f.outcome === AdmissionOutcome.DENIED),
+      findings,
+      patchedResource: patched ? current : undefined,
+    };
+  }
+
+  /** Namespaced built-in kinds without a namespace get the default one, as kubectl sends them. */
+  private withNamespace(resource: any): any {
+    if (resource?.metadata?.namespace || !this.defaultNamespace) return resource;
+    // built-in kinds by their scope; a custom resource without a namespace is left as given
+    if (!resourceTypeOf(resource).namespaced) return resource;
+    return { ...resource, metadata: { ...resource.metadata, namespace: this.defaultNamespace } };
+  }
+
+  private finding(p: PreparedPolicy, r: RuleResult, resource: ResourceRef, origin: ResourceOrigin, namespace: string): AdmissionFinding {
+    const base = {
+      resource,
+      origin,
+      policy: p.reportName,
+      rule: r.rule,
+      status: r.status,
+      message: r.message,
+      severity: p.severity,
+      category: p.category,
+      scored: p.scored,
+    };
+    const failing = r.status === RuleStatus.FAIL || r.status === RuleStatus.ERROR || r.status === RuleStatus.WARN;
+    if (r.status === RuleStatus.UNSUPPORTED) return { ...base, outcome: AdmissionOutcome.UNSUPPORTED };
+    if (r.status === RuleStatus.SKIP) return { ...base, outcome: AdmissionOutcome.SKIPPED };
+    if (r.status === RuleStatus.PASS) {
+      if (r.patchedResource !== undefined) return { ...base, outcome: AdmissionOutcome.MUTATED, patchedResource: r.patchedResource };
+      return { ...base, outcome: AdmissionOutcome.PASSED };
+    }
+    if (!failing) return { ...base, outcome: AdmissionOutcome.UNSUPPORTED };
+    if (p.validatingPolicy) {
+      const actions = validationActionsOf(p.policy);
+      const deny = p.admission && actions.includes('Deny') && (r.status === RuleStatus.FAIL || (r.status === RuleStatus.ERROR && p.failurePolicyFail));
+      return { ...base, action: actions.join(','), outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
+    }
+    const rule = ruleNamed(p.policy, r.rule);
+    if (!rule?.validate && !rule?.verifyImages) {
+      // a failing mutate or generate rule: Kyverno blocks on errors under failurePolicy Fail
+      const deny = p.admission && r.status === RuleStatus.ERROR && p.failurePolicyFail;
+      return { ...base, outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
+    }
+    const action = failureActionOf(p.policy, r.rule, namespace, this.request.namespaceLabels(namespace));
+    // scored: "false" turns failures into warnings (the engine reports WARN); errors block only under failurePolicy Fail
+    const deny = p.admission && action === 'Enforce'
+      && (r.status === RuleStatus.FAIL || (r.status === RuleStatus.ERROR && p.failurePolicyFail));
+    return { ...base, action, outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
+  }
+}

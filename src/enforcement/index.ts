@@ -1,0 +1,3 @@
+export * from './admission-report';
+export { AdmissionCheck, AdmissionCheckOptions } from './admission-check';
+export { AdmissionRequestProps } from './request-context';
