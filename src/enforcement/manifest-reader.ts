@@ -142,10 +142,11 @@ function* splitDocuments(file: string): Generator<RawDocument> {
   let explicit = false;
   const flush = function* (): Generator<RawDocument> {
     const text = lines.join('\n');
-    const hasContent = lines.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-    if (explicit || hasContent) {
+    const first = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (explicit || first >= 0) {
       index++;
-      if (hasContent) yield { text, index, line: startLine };
+      // the line of the `---`, else of the document's first content (not its leading comments)
+      if (first >= 0) yield { text, index, line: explicit ? startLine : startLine + first };
     }
     lines = [];
   };
