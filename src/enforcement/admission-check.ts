@@ -4,12 +4,12 @@
  * and the cdk8s validation plugin.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
-import { PolicyPlatform } from '../platform/policy-platform';
 import { AdmissionEvaluator } from './admission-evaluator';
 import { AdmissionCounts, AdmissionFinding, AdmissionOutcome, AdmissionReport, ResourceAdmission } from './admission-report';
 import { ManifestObject, manifestObjects, readManifests } from './manifest-reader';
 import { LoadedPolicies, loadPlatform, loadPlatformFolder, loadPolicyFiles, classifyPolicyDocuments } from './platform-policies';
 import { AdmissionRequestProps, RequestContext } from './request-context';
+import { PolicyPlatform } from '../platform/policy-platform';
 
 /** Options of a check. */
 export interface AdmissionCheckOptions extends AdmissionRequestProps {

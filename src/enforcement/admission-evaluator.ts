@@ -4,12 +4,12 @@
  * validation, each failing rule resolved to Enforce (denied) or Audit (warned) for the resource's
  * namespace. Policies are prepared once; a resource is never copied per policy. Internal module.
  */
-import { evaluatePolicy, isValidatingPolicyDocument } from '../engine/evaluate';
-import { RuleResult, RuleStatus } from '../engine/result';
-import { resourceTypeOf } from '../engine/cel/resource-kinds';
 import { AdmissionFinding, AdmissionOutcome, ResourceAdmission, ResourceOrigin, ResourceRef } from './admission-report';
 import { RequestContext } from './request-context';
 import { appliesAtAdmission, failureActionOf, ruleNamed, validationActionsOf } from './rule-action';
+import { resourceTypeOf } from '../engine/cel/resource-kinds';
+import { evaluatePolicy, isValidatingPolicyDocument } from '../engine/evaluate';
+import { RuleResult, RuleStatus } from '../engine/result';
 
 /** A policy, split once into its mutate part and the rest. */
 interface PreparedPolicy {

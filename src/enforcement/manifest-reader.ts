@@ -8,8 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
 import * as YAML from 'yaml';
-import { compare } from '../repo/ordering';
 import { ResourceOrigin } from './admission-report';
+import { compare } from '../repo/ordering';
 
 /** Bad input (malformed document, missing file): the CLI exits 2. */
 export class EnforcementInputError extends Error {
@@ -29,7 +29,7 @@ export interface ManifestObject {
 export const STDIN = '<stdin>';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-const CHUNK = 1 << 16;
+const CHUNK = 65536;
 
 /** The files a list of paths names: files as given, folders' manifest files sorted, `-` as stdin. */
 export function manifestFiles(paths: string[]): string[] {

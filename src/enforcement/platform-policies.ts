@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { EnforcementInputError, readManifests } from './manifest-reader';
 import { isValidatingPolicyDocument } from '../engine/evaluate';
 import { PolicyPlatform } from '../platform/policy-platform';
-import { EnforcementInputError, readManifests } from './manifest-reader';
 
 /** Kinds the offline engine evaluates. */
 const EVALUATED_KINDS = new Set(['ClusterPolicy', 'Policy']);
@@ -28,16 +28,15 @@ export interface LoadedPolicies {
 }
 
 /** Sorts documents into evaluated policies, exceptions and kinds reported as not evaluated. */
-export function classifyPolicyDocuments(docs: Iterable<{ object: any; where: string }>, environment?: string, notEvaluated: string[] = []): LoadedPolicies {
+export function classifyPolicyDocuments(
+  docs: Iterable<{ object: any; where: string }>, environment?: string, notEvaluated: string[] = [],
+): LoadedPolicies {
   const policies: any[] = [];
   const exceptions: any[] = [];
   for (const { object, where } of docs) {
     const kind = String(object?.kind ?? '');
     const group = String(object?.apiVersion ?? '').split('/')[0];
-    if (kind === 'PolicyException' && group === 'kyverno.io') exceptions.push(object);
-    else if (EVALUATED_KINDS.has(kind) && group === 'kyverno.io') policies.push(object);
-    else if (isValidatingPolicyDocument(object)) policies.push(object);
-    else if (POLICY_GROUPS.includes(group) && !NOT_ADMISSION.has(kind)) {
+    if (kind === 'PolicyException' && group === 'kyverno.io') {exceptions.push(object);} else if (EVALUATED_KINDS.has(kind) && group === 'kyverno.io') {policies.push(object);} else if (isValidatingPolicyDocument(object)) {policies.push(object);} else if (POLICY_GROUPS.includes(group) && !NOT_ADMISSION.has(kind)) {
       notEvaluated.push(`${kind} ${object?.metadata?.name ?? ''} (${where}): the offline engine does not evaluate ${object.apiVersion} ${kind}`);
     }
   }

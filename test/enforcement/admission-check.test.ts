@@ -4,12 +4,12 @@
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as YAML from 'yaml';
+import { GOOD_POD, LATEST_POD, policies, tempDir, writeTree } from './fixtures';
 import { DisallowLatestTag } from '../../src/catalog';
 import { AdmissionCheck, AdmissionOutcome } from '../../src/enforcement';
 import { FailureAction } from '../../src/kyverno';
 import { PolicyPlatform, PolicySource } from '../../src/platform';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { GOOD_POD, LATEST_POD, policies, tempDir, writeTree } from './fixtures';
 
 const pod = (name: string, image: string, namespace = 'shop') => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [{ name: 'c', image }] },
@@ -86,7 +86,9 @@ describe('failure action resolution (engineresponse.go: rule overrides, rule act
 
   test('what the engine cannot evaluate is unsupported, never admitted silently; other policy kinds are listed', () => {
     const verify = {
-      apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'signed' },
+      apiVersion: 'kyverno.io/v1',
+      kind: 'ClusterPolicy',
+      metadata: { name: 'signed' },
       spec: { rules: [{ name: 'verify', match: { any: [{ resources: { kinds: ['Pod'] } }] }, verifyImages: [{ imageReferences: ['*'], failureAction: 'Enforce' }] }] },
     };
     const vap = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'vap' }, spec: {} };

@@ -6,11 +6,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { GOOD_POD, LATEST_POD, platformFolder, policies, tempDir, UNLABELLED_CONFIGMAP, writeTree } from './fixtures';
 import { run } from '../../src/cli/commands/apply';
 import { capture } from '../cli-lint/capture';
 import { crdErrors } from '../support/crd-validator';
 import { hasShared } from '../support/shared';
-import { GOOD_POD, LATEST_POD, platformFolder, policies, tempDir, UNLABELLED_CONFIGMAP, writeTree } from './fixtures';
 
 const platform = platformFolder();
 const apps = writeTree(tempDir(), {
@@ -34,7 +34,7 @@ describe('policy-platform apply: the environment decides', () => {
     expect(r.stdout).toBe([
       `Pod shop/latest  DENIED  (${f('pods.yaml')}: document 2 (line 10))`,
       '  POLICY               RULE                ACTION          MESSAGE',
-      "  disallow-latest-tag  validate-image-tag  deny (Enforce)  validation error: An image tag other than latest is required. rule validate-image-tag failed at path /spec/containers/0/image/",
+      '  disallow-latest-tag  validate-image-tag  deny (Enforce)  validation error: An image tag other than latest is required. rule validate-image-tag failed at path /spec/containers/0/image/',
       '',
       '2 policies of environment prd applied to 2 resource(s): 1 denied, 0 admitted with warnings, 1 admitted without warnings',
       'rule results: 1 deny, 0 warn, 0 mutate, 0 unsupported, 1 pass, 0 skip',

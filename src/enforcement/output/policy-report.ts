@@ -7,8 +7,8 @@
  * results whose properties say so (Kyverno has no "unsupported").
  * @see https://kyverno.io/docs/policy-reports/
  */
-import { AdmissionFinding, AdmissionOutcome, AdmissionReport } from '../admission-report';
 import { RuleStatus } from '../../engine/result';
+import { AdmissionFinding, AdmissionOutcome, AdmissionReport } from '../admission-report';
 
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'policy-platform' };
 
@@ -30,7 +30,12 @@ function entry(f: AdmissionFinding, seconds: number): any {
     result: resultOf(f),
     scored: f.scored,
     timestamp: { seconds, nanos: 0 },
-    resources: [{ apiVersion: f.resource.apiVersion, kind: f.resource.kind, name: f.resource.name, ...(f.resource.namespace ? { namespace: f.resource.namespace } : {}) }],
+    resources: [{
+      apiVersion: f.resource.apiVersion,
+      kind: f.resource.kind,
+      name: f.resource.name,
+      ...(f.resource.namespace ? { namespace: f.resource.namespace } : {}),
+    }],
   };
   if (f.message) out.message = f.message;
   if (f.category) out.category = f.category;
