@@ -10,3 +10,4 @@ export * from './testing';
 export * from './catalog';
 export * from './values-lint';
 export * from './deprecations';
+export * from './enforcement';
