@@ -7,6 +7,7 @@
 import { AdmissionFinding, AdmissionOutcome, ResourceAdmission, ResourceOrigin, ResourceRef } from './admission-report';
 import { RequestContext } from './request-context';
 import { appliesAtAdmission, failureActionOf, ruleNamed, validationActionsOf } from './rule-action';
+import { autogenRules } from '../engine/autogen';
 import { resourceTypeOf } from '../engine/cel/resource-kinds';
 import { evaluatePolicy, isValidatingPolicyDocument } from '../engine/evaluate';
 import { RuleResult, RuleStatus } from '../engine/result';
@@ -24,6 +25,39 @@ interface PreparedPolicy {
   readonly scored: boolean;
   readonly severity?: string;
   readonly category?: string;
+  /** Kinds some rule may select; undefined when that cannot be told from the policy (then it is always evaluated). */
+  readonly kinds?: Set<string>;
+}
+
+/** The match blocks' resource descriptions of a rule (`match.resources`, `match.any/all[].resources`). */
+function descriptions(block: any): any[] {
+  if (!block) return [];
+  return [block.resources, ...(block.any ?? []).map((f: any) => f?.resources), ...(block.all ?? []).map((f: any) => f?.resources)].filter((d) => d !== undefined);
+}
+
+/**
+ * Every kind a ClusterPolicy/Policy can select, autogen controllers included, or undefined when a
+ * rule matches without kinds or with wildcards. Conservative: every segment of `group/version/Kind`
+ * and `Kind/subresource` counts, so the filter never drops a resource the engine would select.
+ */
+function selectableKinds(policy: any, validatingPolicy: boolean): Set<string> | undefined {
+  if (validatingPolicy) return undefined;
+  const kinds = new Set<string>();
+  const rules: any[] = Array.isArray(policy?.spec?.rules) ? policy.spec.rules : [];
+  for (const rule of [...rules, ...autogenRules(policy).map((g) => g.rule)]) {
+    const descs = descriptions(rule?.match);
+    if (descs.length === 0) return undefined;
+    for (const d of descs) {
+      const list: unknown[] = Array.isArray(d?.kinds) ? d.kinds : [];
+      if (list.length === 0) return undefined;
+      for (const k of list) {
+        const text = String(k);
+        if (text.includes('*') || text.includes('?')) return undefined;
+        for (const segment of text.split('/')) kinds.add(segment);
+      }
+    }
+  }
+  return kinds;
 }
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
@@ -36,13 +70,15 @@ function prepare(policy: any): PreparedPolicy {
   const mutateRules = rules.filter((r) => r?.mutate);
   const withRules = (rs: any[]) => ({ ...policy, spec: { ...policy.spec, rules: rs } });
   const severity = String(annotations['policies.kyverno.io/severity'] ?? '');
+  const validatingPolicy = isValidatingPolicyDocument(policy);
   return {
     name,
     reportName: ns ? `${ns}/${name}` : name,
     policy,
     mutate: mutateRules.length > 0 ? withRules(mutateRules) : undefined,
     validate: mutateRules.length === 0 ? policy : mutateRules.length < rules.length ? withRules(rules.filter((r) => !r?.mutate)) : undefined,
-    validatingPolicy: isValidatingPolicyDocument(policy),
+    validatingPolicy,
+    kinds: selectableKinds(policy, validatingPolicy),
     admission: appliesAtAdmission(policy),
     failurePolicyFail: String(policy?.spec?.failurePolicy ?? 'Fail') !== 'Ignore',
     scored: String(annotations['policies.kyverno.io/scored'] ?? '') !== 'false',
@@ -79,8 +115,9 @@ export class AdmissionEvaluator {
     const findings: AdmissionFinding[] = [];
     let current = resource;
     let patched = false;
+    const kind = ref.kind;
     for (const p of this.prepared) {
-      if (!p.mutate) continue;
+      if (!p.mutate || (p.kinds && !p.kinds.has(kind))) continue;
       for (const r of evaluatePolicy(p.mutate, current, this.request.optionsFor(p.name, current, namespace))) {
         const f = this.finding(p, r, ref, origin, namespace);
         findings.push(f);
@@ -91,7 +128,7 @@ export class AdmissionEvaluator {
       }
     }
     for (const p of this.prepared) {
-      if (!p.validate) continue;
+      if (!p.validate || (p.kinds && !p.kinds.has(kind))) continue;
       for (const r of evaluatePolicy(p.validate, current, this.request.optionsFor(p.name, current, namespace))) {
         findings.push(this.finding(p, r, ref, origin, namespace));
       }
@@ -114,40 +151,52 @@ export class AdmissionEvaluator {
   }
 
   private finding(p: PreparedPolicy, r: RuleResult, resource: ResourceRef, origin: ResourceOrigin, namespace: string): AdmissionFinding {
-    const base = {
+    let outcome: AdmissionOutcome;
+    let action: string | undefined;
+    let patchedResource: any;
+    const failed = r.status === RuleStatus.FAIL || (r.status === RuleStatus.ERROR && p.failurePolicyFail);
+    switch (r.status) {
+      case RuleStatus.SKIP:
+        outcome = AdmissionOutcome.SKIPPED;
+        break;
+      case RuleStatus.PASS:
+        patchedResource = r.patchedResource;
+        outcome = patchedResource !== undefined ? AdmissionOutcome.MUTATED : AdmissionOutcome.PASSED;
+        break;
+      case RuleStatus.FAIL: case RuleStatus.ERROR: case RuleStatus.WARN:
+        if (p.validatingPolicy) {
+          const actions = validationActionsOf(p.policy);
+          action = actions.join(',');
+          outcome = p.admission && failed && actions.includes('Deny') ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED;
+        } else {
+          const rule = ruleNamed(p.policy, r.rule);
+          if (rule?.validate || rule?.verifyImages) {
+            action = failureActionOf(p.policy, r.rule, namespace, this.request.namespaceLabels(namespace));
+            // scored: "false" makes the engine report WARN: a warning even under Enforce
+            outcome = p.admission && failed && action === 'Enforce' ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED;
+          } else {
+            // a failing mutate or generate rule: Kyverno blocks on its errors under failurePolicy Fail
+            outcome = p.admission && r.status === RuleStatus.ERROR && p.failurePolicyFail ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED;
+          }
+        }
+        break;
+      default:
+        outcome = AdmissionOutcome.UNSUPPORTED;
+    }
+    return {
       resource,
       origin,
       policy: p.reportName,
       rule: r.rule,
       status: r.status,
+      outcome,
+      action,
       message: r.message,
+      patchedResource,
       severity: p.severity,
       category: p.category,
       scored: p.scored,
     };
-    const failing = r.status === RuleStatus.FAIL || r.status === RuleStatus.ERROR || r.status === RuleStatus.WARN;
-    if (r.status === RuleStatus.UNSUPPORTED) return { ...base, outcome: AdmissionOutcome.UNSUPPORTED };
-    if (r.status === RuleStatus.SKIP) return { ...base, outcome: AdmissionOutcome.SKIPPED };
-    if (r.status === RuleStatus.PASS) {
-      if (r.patchedResource !== undefined) return { ...base, outcome: AdmissionOutcome.MUTATED, patchedResource: r.patchedResource };
-      return { ...base, outcome: AdmissionOutcome.PASSED };
-    }
-    if (!failing) return { ...base, outcome: AdmissionOutcome.UNSUPPORTED };
-    if (p.validatingPolicy) {
-      const actions = validationActionsOf(p.policy);
-      const deny = p.admission && actions.includes('Deny') && (r.status === RuleStatus.FAIL || (r.status === RuleStatus.ERROR && p.failurePolicyFail));
-      return { ...base, action: actions.join(','), outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
-    }
-    const rule = ruleNamed(p.policy, r.rule);
-    if (!rule?.validate && !rule?.verifyImages) {
-      // a failing mutate or generate rule: Kyverno blocks on errors under failurePolicy Fail
-      const deny = p.admission && r.status === RuleStatus.ERROR && p.failurePolicyFail;
-      return { ...base, outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
-    }
-    const action = failureActionOf(p.policy, r.rule, namespace, this.request.namespaceLabels(namespace));
-    // scored: "false" turns failures into warnings (the engine reports WARN); errors block only under failurePolicy Fail
-    const deny = p.admission && action === 'Enforce'
-      && (r.status === RuleStatus.FAIL || (r.status === RuleStatus.ERROR && p.failurePolicyFail));
-    return { ...base, action, outcome: deny ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED };
   }
+
 }
