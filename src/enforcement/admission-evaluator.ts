@@ -32,7 +32,8 @@ interface PreparedPolicy {
 /** The match blocks' resource descriptions of a rule (`match.resources`, `match.any/all[].resources`). */
 function descriptions(block: any): any[] {
   if (!block) return [];
-  return [block.resources, ...(block.any ?? []).map((f: any) => f?.resources), ...(block.all ?? []).map((f: any) => f?.resources)].filter((d) => d !== undefined);
+  const filters: any[] = [...(block.any ?? []), ...(block.all ?? [])];
+  return [block.resources, ...filters.map((f) => f?.resources)].filter((d) => d !== undefined);
 }
 
 /**
