@@ -33,7 +33,8 @@ interface PreparedPolicy {
 function descriptions(block: any): any[] {
   if (!block) return [];
   const filters: any[] = [...(block.any ?? []), ...(block.all ?? [])];
-  return [block.resources, ...filters.map((f) => f?.resources)].filter((d) => d !== undefined);
+  // a filter without resources selects by other means: kept as an empty description (no kinds known)
+  return [block.resources, ...filters.map((f) => f?.resources ?? {})].filter((d) => d !== undefined);
 }
 
 /**
