@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
-import * as YAML from 'yaml';
 import { ResourceOrigin } from './admission-report';
+import { parseYamlDocument, YamlDocumentError } from './fast-yaml';
 import { compare } from '../repo/ordering';
 
 /** Bad input (malformed document, missing file): the CLI exits 2. */
@@ -120,13 +120,13 @@ function parseDocument(text: string, file: string, index: number, line: number):
       // flow-style YAML: fall through
     }
   }
-  const doc = YAML.parseDocument(text, { version: '1.1' } as any);
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const at = e.linePos?.[0] ? ` at line ${line + e.linePos[0].line - 1}` : '';
-    throw new EnforcementInputError(`${file}: document ${index} (line ${line}): invalid YAML${at}: ${e.message.split('\n')[0]}`);
+  try {
+    return parseYamlDocument(text);
+  } catch (e) {
+    if (!(e instanceof YamlDocumentError)) throw e;
+    const at = e.line !== undefined ? ` at line ${line + e.line - 1}` : '';
+    throw new EnforcementInputError(`${file}: document ${index} (line ${line}): invalid YAML${at}: ${e.message}`);
   }
-  return doc.toJS({ maxAliasCount: -1 });
 }
 
 interface RawDocument { text: string; index: number; line: number }
