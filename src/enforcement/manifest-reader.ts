@@ -30,6 +30,8 @@ export const STDIN = '<stdin>';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const CHUNK = 65536;
+/** For a synchronous pause while stdin has no data. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** The files a list of paths names: files as given, folders' manifest files sorted, `-` as stdin. */
 export function manifestFiles(paths: string[]): string[] {
@@ -181,18 +183,27 @@ function* readLines(file: string): Generator<string> {
   const decoder = new StringDecoder('utf8');
   const buffer = Buffer.alloc(CHUNK);
   let rest = '';
+  let first = true;
   try {
     for (;;) {
       let n: number;
       try {
         n = fs.readSync(fd, buffer, 0, CHUNK, null);
       } catch (e: any) {
-        if (e?.code === 'EAGAIN') continue; // non-blocking stdin: wait for data
+        if (e?.code === 'EAGAIN') {
+          // non-blocking stdin with no data yet (e.g. `helm template ... |` still rendering): wait a little
+          Atomics.wait(PAUSE, 0, 0, 10);
+          continue;
+        }
         if (e?.code === 'EOF') break;
         throw new EnforcementInputError(`${file === '-' ? STDIN : file}: ${(e as Error).message}`);
       }
       if (n === 0) break;
       rest += decoder.write(buffer.subarray(0, n));
+      if (first) {
+        first = false;
+        if (rest.startsWith('\uFEFF')) rest = rest.slice(1); // a byte order mark is not content
+      }
       let nl = rest.indexOf('\n');
       let from = 0;
       while (nl >= 0) {

@@ -175,3 +175,18 @@ describe('charts, apps and platforms', () => {
     expect(YAML.parse(LATEST_POD).metadata.name).toBe('latest');
   });
 });
+
+describe('namespaced policies and odd input', () => {
+  test('a namespaced Policy applies in its namespace only and is reported as namespace/name', () => {
+    const p = { ...policy({ validationFailureAction: 'Enforce' }), kind: 'Policy', metadata: { name: 'no-latest', namespace: 'shop' } };
+    const report = AdmissionCheck.fromPolicies([p]).checkManifests([pod('a', 'nginx:latest', 'shop'), pod('b', 'nginx:latest', 'other')]);
+    expect(report.denials.map((d) => `${d.policy} ${d.resource.namespace}/${d.resource.name}`)).toEqual(['shop/no-latest shop/a']);
+    expect(report.resources[1].findings).toEqual([]);
+  });
+
+  test('a byte order mark and CRLF line ends are read as any other file', () => {
+    const dir = writeTree(tempDir(), { 'p.yaml': policies('Enforce'), 'm.yaml': `\uFEFF---\r\n${LATEST_POD.split('\n').join('\r\n')}` });
+    const report = AdmissionCheck.fromPolicyFiles([`${dir}/p.yaml`]).checkFiles([`${dir}/m.yaml`]);
+    expect(report.resources.map((r) => [r.resource.name, r.origin.document, r.origin.line, r.admitted])).toEqual([['latest', 1, 1, false]]);
+  });
+});
