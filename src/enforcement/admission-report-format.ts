@@ -3,7 +3,7 @@
  */
 import { AdmissionReport } from './admission-report';
 import { renderJunit } from './output/junit';
-import { policyReports } from './output/policy-report';
+import { policyReports, policyReportsPerResource } from './output/policy-report';
 import { sarifLog } from './output/sarif';
 import { renderTable } from './output/table';
 
@@ -13,6 +13,12 @@ export interface AdmissionFormatOptions {
   readonly auditFail?: boolean;
   /** The `timestamp.seconds` of PolicyReport results. @default - $SOURCE_DATE_EPOCH, else now */
   readonly timestampSeconds?: number;
+  /**
+   * PolicyReports per resource, each with the resource as `scope` (how Kyverno's reports controller
+   * keeps them in a cluster), instead of one per namespace.
+   * @default false
+   */
+  readonly reportPerResource?: boolean;
   /** The tool version written to SARIF. @default - this package's version */
   readonly toolVersion?: string;
 }
@@ -41,11 +47,12 @@ export class AdmissionReportFormat {
 
   /**
    * wgpolicyk8s.io/v1alpha2 PolicyReport objects (one per namespace) and a ClusterPolicyReport
-   * (cluster-scoped resources), as Kyverno writes their results.
+   * (cluster-scoped resources), as Kyverno writes their results; or one per resource with `scope`.
    * @see https://kyverno.io/docs/policy-reports/
    */
   public static policyReports(report: AdmissionReport, options?: AdmissionFormatOptions): any[] {
-    return policyReports(report, options?.timestampSeconds ?? defaultTimestamp());
+    const seconds = options?.timestampSeconds ?? defaultTimestamp();
+    return options?.reportPerResource ? policyReportsPerResource(report, seconds) : policyReports(report, seconds);
   }
 
   private constructor() {}

@@ -178,6 +178,26 @@ describe('policy-platform apply: output formats', () => {
   });
 });
 
+test('policy-report --report-per-resource: one report per resource, its scope the resource', async () => {
+  process.env.SOURCE_DATE_EPOCH = '1700000000';
+  try {
+    const r = await apply(f('pods.yaml'), f('namespace.yaml'), '--policies', f('policies'), '-o', 'policy-report', '--report-per-resource');
+    expect(r.code).toBe(1);
+    const reports = YAML.parseAllDocuments(r.stdout).map((d) => d.toJS());
+    expect(reports.map((x) => [x.kind, x.metadata.name, x.metadata.namespace, x.scope, x.summary])).toEqual([
+      ['PolicyReport', 'pod-good', 'shop', { apiVersion: 'v1', kind: 'Pod', name: 'good', namespace: 'shop' }, { pass: 1, fail: 0, warn: 0, error: 0, skip: 0 }],
+      ['PolicyReport', 'pod-latest', 'shop', { apiVersion: 'v1', kind: 'Pod', name: 'latest', namespace: 'shop' }, { pass: 0, fail: 1, warn: 0, error: 0, skip: 0 }],
+      ['ClusterPolicyReport', 'namespace-shop', undefined, { apiVersion: 'v1', kind: 'Namespace', name: 'shop' }, { pass: 0, fail: 1, warn: 0, error: 0, skip: 0 }],
+    ]);
+    expect(reports[1].results[0].resources).toBeUndefined();
+    if (hasShared()) {
+      for (const report of reports) expect(crdErrors(report, 'v1.19.0')).toEqual([]);
+    }
+  } finally {
+    delete process.env.SOURCE_DATE_EPOCH;
+  }
+});
+
 describe('policy-platform apply: bad input exits 2 with what is wrong', () => {
   test('a malformed document names the file and the document', async () => {
     const r = await apply(f('broken.yaml'), '--platform', platform, '--env', 'prd');

@@ -40,13 +40,15 @@ Outcome:
   --strict                    rules or policy sources the offline engine cannot evaluate fail
   -o, --output <format>       table (default), json, junit, sarif or policy-report
                               (wgpolicyk8s.io/v1alpha2 PolicyReport per namespace, ClusterPolicyReport)
+  --report-per-resource       policy-report: one report per resource, its scope the resource (as
+                              Kyverno keeps reports in a cluster)
   -h, --help                  show this help
 
 Exit codes: 0 admitted, 1 denied (or warnings with --audit-fail, unsupported with --strict),
 2 usage or input error (malformed manifest, unknown environment, missing platform index).`;
 
 const FORMATS = ['table', 'json', 'junit', 'sarif', 'policy-report'];
-const FLAGS = ['--audit-fail', '--strict'];
+const FLAGS = ['--audit-fail', '--strict', '--report-per-resource'];
 const VALUES: { [name: string]: string[] } = {
   platform: ['--platform'],
   env: ['--env', '--environment'],
@@ -179,7 +181,7 @@ export async function run(args: string[]): Promise<number> {
     throw e;
   }
 
-  const formatOptions = { auditFail };
+  const formatOptions = { auditFail, reportPerResource: a.flags.has('--report-per-resource') };
   switch (output) {
     case 'json': process.stdout.write(AdmissionReportFormat.json(report)); break;
     case 'junit': process.stdout.write(AdmissionReportFormat.junit(report, formatOptions)); break;

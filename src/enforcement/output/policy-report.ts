@@ -3,8 +3,10 @@
  * results (pkg/utils/report: source kyverno, policy `namespace/name` for a namespaced Policy,
  * scored, severity and category from the policy's annotations, timestamp in seconds, the resource
  * in `resources`): one PolicyReport per namespace of the checked resources and one
- * ClusterPolicyReport for cluster-scoped ones. Results the engine cannot evaluate are `error`
- * results whose properties say so (Kyverno has no "unsupported").
+ * ClusterPolicyReport for cluster-scoped ones; or, per resource, as Kyverno's reports controller
+ * keeps them in a cluster (one report per resource, its `scope` the resource, results without
+ * `resources`; named `<kind>-<name>` since manifests have no uid). Results the engine cannot
+ * evaluate are `error` results whose properties say so (Kyverno has no "unsupported").
  * @see https://kyverno.io/docs/policy-reports/
  */
 import { RuleStatus } from '../../engine/result';
@@ -22,7 +24,7 @@ function resultOf(f: AdmissionFinding): string {
   }
 }
 
-function entry(f: AdmissionFinding, seconds: number): any {
+function entry(f: AdmissionFinding, seconds: number, withResource = true): any {
   const out: any = {
     source: 'kyverno',
     policy: f.policy,
@@ -30,13 +32,15 @@ function entry(f: AdmissionFinding, seconds: number): any {
     result: resultOf(f),
     scored: f.scored,
     timestamp: { seconds, nanos: 0 },
-    resources: [{
+  };
+  if (withResource) {
+    out.resources = [{
       apiVersion: f.resource.apiVersion,
       kind: f.resource.kind,
       name: f.resource.name,
       ...(f.resource.namespace ? { namespace: f.resource.namespace } : {}),
-    }],
-  };
+    }];
+  }
   if (f.message) out.message = f.message;
   if (f.category) out.category = f.category;
   if (f.severity) out.severity = f.severity;
@@ -92,6 +96,25 @@ export function policyReports(report: AdmissionReport, seconds: number): any[] {
       metadata: { name, labels: MANAGED_BY },
       summary: summary(cluster),
       results: cluster,
+    });
+  }
+  return out;
+}
+
+/** One report per checked resource with results, its `scope` the resource (Kyverno's in-cluster layout). */
+export function policyReportsPerResource(report: AdmissionReport, seconds: number): any[] {
+  const out: any[] = [];
+  for (const r of report.resources) {
+    if (r.findings.length === 0) continue;
+    const results = r.findings.map((f) => entry(f, seconds, false));
+    const ref = r.resource;
+    out.push({
+      apiVersion: 'wgpolicyk8s.io/v1alpha2',
+      kind: ref.namespace ? 'PolicyReport' : 'ClusterPolicyReport',
+      metadata: { name: `${ref.kind.toLowerCase()}-${ref.name}`, ...(ref.namespace ? { namespace: ref.namespace } : {}), labels: MANAGED_BY },
+      scope: { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+      summary: summary(results),
+      results,
     });
   }
   return out;
