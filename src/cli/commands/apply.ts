@@ -39,7 +39,8 @@ Outcome:
   --audit-fail                Audit failures fail too
   --strict                    rules or policy sources the offline engine cannot evaluate fail
   -o, --output <format>       table (default), json, junit, sarif or policy-report
-                              (wgpolicyk8s.io/v1alpha2 PolicyReport per namespace, ClusterPolicyReport)
+                              (wgpolicyk8s.io/v1alpha2 PolicyReport per namespace, ClusterPolicyReport;
+                              result timestamps: $SOURCE_DATE_EPOCH, else now)
   --report-per-resource       policy-report: one report per resource, its scope the resource (as
                               Kyverno keeps reports in a cluster)
   -h, --help                  show this help
