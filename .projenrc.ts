@@ -3,6 +3,8 @@ import { cdk8s, javascript, JsonFile } from 'projen';
 // Runtime dependencies are bundled: a jsii library may only depend on jsii modules at runtime.
 const bundledDeps = [
   'yaml@^2.8.0',
+  // enforcement's manifest reader: ~4x faster than yaml on manifests, with yaml's YAML 1.1 scalar schema
+  'js-yaml@^4.1.0',
   'ajv@^8.17.0',
   'ajv-formats@^3.0.1',
   'semver@^7.7.0',

@@ -1,10 +1,12 @@
 /**
  * `npm run example`: writes the seed to examples/out/ (one folder per repository and the platform),
  * prints a short summary, then runs the platform's values lint and deprecated-API scan over that
- * output (examples/checks.ts) and exits non-zero when either finds an error. A second run changes
- * no byte.
+ * output (examples/checks.ts), then applies the example application (examples/application/) to the
+ * platform in dev and prd (examples/apply.ts; the prd denial is expected). Exits non-zero when a
+ * check finds an error or an environment does not answer as expected. A second run changes no byte.
  */
 import * as path from 'path';
+import { applyApplication } from './apply';
 import { checkSeed } from './checks';
 import { buildSeed, KUBERNETES_VERSION } from './seed';
 
@@ -33,7 +35,11 @@ async function main(): Promise<number> {
   const checks = await checkSeed(outdir, KUBERNETES_VERSION);
   process.stdout.write(`Checks of ${shown}/ (policy-platform lint, policy-platform deprecations --k8s-version ${KUBERNETES_VERSION}):\n`);
   process.stdout.write(checks.lines.map((l) => `  ${l}\n`).join(''));
-  return checks.passed ? 0 : 1;
+  // the app team's flow: the example application against the platform, per environment
+  const platformDir = path.join(outdir, 'policy-platform');
+  const applied = applyApplication(platformDir, ['dev', 'prd']);
+  process.stdout.write(`Application examples/application/ against the platform (policy-platform apply):\n${applied.lines.map((l) => (l ? `  ${l}\n` : '\n')).join('')}`);
+  return checks.passed && applied.asExpected ? 0 : 1;
 }
 
 if (require.main === module) {

@@ -9,3 +9,4 @@ export * from './testing';
 export * from './catalog';
 export * from './values-lint';
 export * from './deprecations';
+export * from './enforcement';

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, string> = {
   conformance: 'Run the engine over the Kyverno community library suites and report agreement',
   lint: 'Lint Helm values of a policy repository with its .spectral.yaml, per environment',
   deprecations: 'Find deprecated or removed Kubernetes APIs in YAML files',
+  apply: "Check manifests against an environment's policies as its admission controller would",
 };
 
 function usage(): string {

@@ -255,7 +255,11 @@ describe('npm run example', () => {
     expect(first).toContain('Checks of examples/out/ (policy-platform lint, policy-platform deprecations --k8s-version v1.29):');
     expect(first).toContain('values lint backend-applications: 0 error(s), 0 warning(s), 0 result(s) in 1 chart(s) x 2 environment(s) (dev, prd)');
     expect(first).toMatch(/deprecated APIs in backend-applications\/rendered, devops-policy\/rendered, policy-platform\/rendered, security-policy\/rendered: 0 removed, 0 deprecated at v1\.29/);
-    expect(first.trimEnd().endsWith('Checks passed.')).toBe(true);
+    expect(first).toContain('\n  Checks passed.\n');
+    // then the example application against the platform: warned in dev, denied (as expected) in prd
+    expect(first).toContain('$ policy-platform apply examples/application --platform examples/out/policy-platform --env dev   # exit 0');
+    expect(first).toContain('$ policy-platform apply examples/application --platform examples/out/policy-platform --env prd   # exit 1');
+    expect(first.trimEnd().endsWith('(as expected in prd: Deployment orders/orders-worker denied)')).toBe(true);
     expect(fs.readdirSync(outdir).sort()).toEqual(['backend-applications', 'devops-policy', 'policy-platform', 'security-policy']);
     const before = snapshot(outdir);
     execFileSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf-8' });
