@@ -73,8 +73,9 @@ function checkEnvironment(where: string, env: string, known: string[]): void {
 }
 
 function describeSource(s: any): string {
-  if (s?.kind === 'git') return `git library ${s.url ?? '?'}@${s.ref ?? '?'}`;
-  if (s?.kind === 'image') return `image ${s.image ?? '?'}${s.digest ? `@${s.digest}` : s.tag ? `:${s.tag}` : ''}`;
+  if (s?.kind === 'git') return `library archive ${s.url ?? '?'} (commit ${s.commit ?? '?'})`;
+  // index.json's `image` is the full reference (with its tag and digest)
+  if (s?.kind === 'image') return `image ${s.image ?? '?'}`;
   return String(s?.kind ?? 'source');
 }
 

@@ -165,7 +165,7 @@ describe('charts, apps and platforms', () => {
     const fromImage = AdmissionCheck.fromPlatformFolder(repos, 'prd').checkManifests(manifests);
     expect(fromFolder.denials.map((d) => `${d.policy}/${d.rule}`)).toEqual(['disallow-latest-tag/validate-image-tag']);
     expect(fromImage.denials.map((d) => `${d.policy}/${d.rule}`)).toEqual(fromFolder.denials.map((d) => `${d.policy}/${d.rule}`));
-    expect(fromImage.notEvaluated).toEqual(['source kyverno-policies (git library https://github.com/kyverno/policies.git@release-1.13): has no rendered/prd/ folder; its policies are not evaluated']);
+    expect(fromImage.notEvaluated).toEqual(['source kyverno-policies (library archive https://github.com/kyverno/policies/archive/0123456789abcdef0123456789abcdef01234567.tar.gz (commit 0123456789abcdef0123456789abcdef01234567)): has no rendered/prd/ folder; its policies are not evaluated']);
   });
 
   test('policy files and manifest files', () => {

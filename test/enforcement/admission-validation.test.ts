@@ -37,7 +37,7 @@ test('prd: one violation per failing rule naming each resource, submitted as fai
     }],
   }]);
   expect(ctx.submitted).toEqual([{ status: 'failure', metadata: { environment: 'prd', policies: '2', resources: '2', denied: '1', warnings: '0', unsupported: '1' } }]);
-  expect(ctx.logged).toEqual(['policy-platform: not evaluated: source kyverno-policies (git library https://github.com/kyverno/policies.git@release-1.13): not rendered per environment by the platform; its policies are not evaluated']);
+  expect(ctx.logged).toEqual(['policy-platform: not evaluated: source kyverno-policies (library archive https://github.com/kyverno/policies/archive/0123456789abcdef0123456789abcdef01234567.tar.gz (commit 0123456789abcdef0123456789abcdef01234567)): not rendered per environment by the platform; its policies are not evaluated']);
 });
 
 test('dev: the Audit warning is reported and the synth succeeds; auditFail and strict fail it', async () => {

@@ -39,7 +39,7 @@ describe('policy-platform apply: the environment decides', () => {
       '2 policies of environment prd applied to 2 resource(s): 1 denied, 0 admitted with warnings, 1 admitted without warnings',
       'rule results: 1 deny, 0 warn, 0 mutate, 0 unsupported, 1 pass, 0 skip',
       'not evaluated:',
-      '  - source kyverno-policies (git library https://github.com/kyverno/policies.git@release-1.13): not rendered per environment by the platform; its policies are not evaluated',
+      '  - source kyverno-policies (library archive https://github.com/kyverno/policies/archive/0123456789abcdef0123456789abcdef01234567.tar.gz (commit 0123456789abcdef0123456789abcdef01234567)): not rendered per environment by the platform; its policies are not evaluated',
       'result: DENIED',
       '',
     ].join('\n'));

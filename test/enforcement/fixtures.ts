@@ -102,7 +102,7 @@ export function platformFolder(): string {
     version: '1.0.0',
     environments: ['dev', 'prd'],
     sources: [
-      { name: 'kyverno-policies', kind: 'git', url: 'https://github.com/kyverno/policies.git', ref: 'release-1.13', rendered: false, policiesKnown: false, policies: [] },
+      { name: 'kyverno-policies', kind: 'git', url: 'https://github.com/kyverno/policies/archive/0123456789abcdef0123456789abcdef01234567.tar.gz', commit: '0123456789abcdef0123456789abcdef01234567', rendered: false, policiesKnown: false, policies: [] },
       { name: 'security', kind: 'repo', path: '/repos/security/', rendered: true, policiesKnown: true, policies: ['ClusterPolicy/disallow-latest-tag'] },
     ],
   };
