@@ -5,10 +5,10 @@ import { describeWithShared, sharedPath } from '../support/shared';
 
 const GOOD_RULES = 'rules:\n  name-set:\n    given: $\n    severity: error\n    then:\n      field: name\n      function: truthy\n';
 
-async function lintError(files: { [path: string]: string }, env?: string): Promise<string> {
+async function lintError(files: { [path: string]: string }, env?: string, requireRuleset = false): Promise<string> {
   const dir = writeRepo({ 'charts/app/values.yaml': 'name: app\n', 'cd/dev/values.yaml': '{}\n', ...files });
   try {
-    await ValuesLinter.lintRepo(dir, env);
+    await ValuesLinter.lintRepo(dir, env, { requireRuleset });
   } catch (e) {
     expect((e as Error).stack).toBeDefined(); // a real Error, but the message is what users see
     return (e as Error).message;
@@ -50,7 +50,7 @@ describe('malformed input is a clear error naming file and line', () => {
 
   test('a ruleset that is not a mapping, and a missing ruleset', async () => {
     expect(await lintError({ '.spectral.yaml': '- rules\n' })).toBe('.spectral.yaml:1: a ruleset must be a YAML mapping with `rules` and/or `extends`');
-    expect(await lintError({})).toBe('.spectral.yaml: no ruleset: the repository has no .spectral.yaml');
+    expect(await lintError({}, undefined, true)).toBe('.spectral.yaml: no ruleset: the repository has no .spectral.yaml (required by --require-ruleset)');
   });
 
   test('a values file that is not YAML, or not a mapping', async () => {
