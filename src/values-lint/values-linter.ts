@@ -141,7 +141,10 @@ export class ValuesLinter {
         for (const l of [defaults, ...files]) for (const w of (l as LocatedYaml).warnings ?? []) notes.add(`${(l as LocatedYaml).file}:${w.line}: ${w.message}`);
         const merged = helmValues(defaults, files);
         for (const w of merged.warnings) notes.add(`${env} ${chart}: ${w}`);
-        const doc = new Document(JSON.stringify(merged.value), Json, `${chart}@${env}`);
+        // the document is the environment's values file (what `overrides`/`except` file patterns
+        // match), holding the merged values
+        const docFile = path.resolve(cdDir, env === DEFAULT_ENVIRONMENT && found.length === 0 ? 'values.yaml' : path.join(env, 'values.yaml'));
+        const doc = new Document(JSON.stringify(merged.value), Json, docFile);
         for (const r of await spectral.run(doc)) {
           // A values file is never an OpenAPI document: rulesets extended for habit (the seed's
           // `extends: spectral:oas`) would otherwise add this warning to every run.
