@@ -17,6 +17,7 @@ const bundledDeps = [
   '@stoplight/spectral-parsers@^1.0.5',
   '@stoplight/spectral-rulesets@^1.22.0',
   '@stoplight/spectral-ref-resolver@^1.0.5', // values-lint: a resolver that never fetches $refs
+  '@stoplight/spectral-formats@^1.9.0', // values-lint: `formats` in .spectral.yaml
   'dockerfile-ast@^0.7.1',
   'dockerfile-utils@^0.16.3',
 ];

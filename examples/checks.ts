@@ -81,11 +81,14 @@ export async function checkSeed(outdir: string, kubernetesVersion: string): Prom
     ...found,
     findings: found.findings.map((f) => ({ ...f, file: rel(f.file) })),
     errors: found.errors.map((e) => (e.startsWith(outdir + path.sep) ? e.slice(outdir.length + 1) : e)),
+    skipped: found.skipped.map((e) => (e.startsWith(outdir + path.sep) ? e.slice(outdir.length + 1) : e)),
   };
   const [summary, ...findings] = DeprecationFormat.text(deprecations).trimEnd().split('\n').reverse();
   lines.push(`deprecated APIs in ${scanned.join(', ')}: ${summary}`, ...findings.reverse().map((l) => `  ${l}`));
   lines.push(...deprecations.errors.map((e) => `  invalid: ${e}`));
-  if (deprecations.removedCount > 0 || deprecations.errors.length > 0) passed = false;
+  // pluto skips a file that does not parse; a rendered file of ours must parse, so it fails here
+  lines.push(...deprecations.skipped.map((e) => `  invalid: ${e}`));
+  if (deprecations.removedCount > 0 || deprecations.errors.length > 0 || deprecations.skipped.length > 0) passed = false;
 
   lines.push(passed ? 'Checks passed.' : 'Checks FAILED (see above).');
   return { lint, scanned, deprecations, lines, passed };

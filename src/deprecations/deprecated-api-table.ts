@@ -12,6 +12,12 @@ import { DeprecatedApi } from './deprecated-api';
  * @see https://kubernetes.io/docs/reference/using-api/deprecation-guide/
  * @see https://kubernetes.io/docs/reference/using-api/deprecation-policy/
  */
+/** The Pluto release whose versions.yaml (../shared/reference/pluto-versions.yaml) the rows are checked against. */
+export const PLUTO_TABLE_RELEASE = '5.24.0';
+
+/** Rows Pluto's table does not have (written from the deprecation guide only). */
+const NOT_IN_PLUTO = ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SubjectAccessReview'].map((k) => `authorization.k8s.io/v1beta1 ${k}`);
+
 export const DEPRECATED_API_TABLE: readonly DeprecatedApi[] = [
   // ---- v1.16: workloads, NetworkPolicy and PodSecurityPolicy leave extensions/ and apps/v1beta* ----
   ...['extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'].map((apiVersion) =>
@@ -112,6 +118,7 @@ function api(
   note?: string,
 ): DeprecatedApi {
   const entry: { -readonly [K in keyof DeprecatedApi]: DeprecatedApi[K] } = { apiVersion, kind };
+  if (!NOT_IN_PLUTO.includes(`${apiVersion} ${kind}`)) entry.plutoRelease = PLUTO_TABLE_RELEASE;
   if (deprecatedIn !== undefined) entry.deprecatedIn = deprecatedIn;
   if (removedIn !== undefined) entry.removedIn = removedIn;
   if (replacementApi !== undefined) entry.replacementApi = replacementApi;

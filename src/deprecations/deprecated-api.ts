@@ -28,6 +28,14 @@ export interface DeprecatedApi {
   readonly replacementApi?: string;
 
   /**
+   * The Pluto release whose versions.yaml has this row with these values (or with a documented
+   * difference, see test/deprecations/pluto-reference.ts). The platform image pins Pluto 5.21.1;
+   * its table is not available offline, so rows are checked against 5.24.0's only.
+   * @default - not in Pluto's table
+   */
+  readonly plutoRelease?: string;
+
+  /**
    * Where the entry comes from, when not the deprecation guide's "Removed APIs by release".
    * @default - the Kubernetes deprecated API migration guide
    */

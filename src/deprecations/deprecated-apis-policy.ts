@@ -142,7 +142,8 @@ function rulesFor(apis: DeprecatedApi[], target: string): Rule[] {
     const removed = removedIn !== '' && DeprecatedApis.lifecycleAt(entries[0], target) === ApiLifecycle.REMOVED;
     const byTarget = new Map<string, Set<string>>();
     for (const e of entries) {
-      const to = e.replacementApi ? `to ${e.replacementApi}` : 'away (no replacement)';
+      const replacement = DeprecatedApis.replacementAt(e, target);
+      const to = replacement ? `to ${replacement}` : 'away (no replacement)';
       byTarget.set(to, (byTarget.get(to) ?? new Set()).add(e.kind));
     }
     const migrate = [...byTarget.keys()].sort().map((to) => `${[...byTarget.get(to)!].sort().join(', ')} ${to}`);

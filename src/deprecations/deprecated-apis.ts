@@ -36,6 +36,25 @@ export class DeprecatedApis {
   }
 
   /**
+   * The apiVersion to migrate to at a Kubernetes version: the entry's replacement, or, when that is
+   * itself removed at that version, the replacement's replacement (and so on), so the advice never
+   * names an API the cluster no longer serves (e.g. flowcontrol v1beta1 → v1beta3, removed in
+   * v1.32 → v1 at v1.32).
+   * @returns undefined when there is no served replacement
+   */
+  public static replacementAt(entry: DeprecatedApi, kubernetesVersion: string): string | undefined {
+    let to = entry.replacementApi;
+    const seen = new Set<string>();
+    while (to !== undefined && !seen.has(to)) {
+      seen.add(to);
+      const next = DeprecatedApis.lookup(to, entry.kind);
+      if (!next || DeprecatedApis.lifecycleAt(next, kubernetesVersion) !== ApiLifecycle.REMOVED) return to;
+      to = next.replacementApi;
+    }
+    return undefined;
+  }
+
+  /**
    * The entries deprecated or removed at a Kubernetes version.
    * @param kubernetesVersion the target release, e.g. `v1.29`
    * @param includeDeprecated also return deprecated (still served) APIs, not only removed ones

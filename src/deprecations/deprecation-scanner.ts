@@ -16,7 +16,7 @@ export interface DeprecationFinding {
   /** Line (1-based) where the object starts. */
   readonly line: number;
   /**
-   * Where the object is inside the document, for `kind: List` items (e.g. `items[2]`).
+   * Where the object is inside the document, for the items of an object with `items` (e.g. `items[2]`).
    * @default - the document itself
    */
   readonly itemPath?: string;
@@ -61,28 +61,36 @@ export interface DeprecationReport {
   readonly kubernetesVersion: string;
   /** Findings ordered by file, document and position. */
   readonly findings: DeprecationFinding[];
-  /** Number of YAML files read. */
+  /** Number of files read. */
   readonly filesScanned: number;
-  /** Number of objects (documents and List items) checked. */
+  /** Number of objects (documents and the items of objects with `items`) checked. */
   readonly objectsScanned: number;
-  /** Files that could not be parsed: `file:line: message`. */
+  /** Files that could not be read. */
   readonly errors: string[];
+  /** Files read but skipped, as Pluto skips them: not YAML or JSON, or no object of the right shape. */
+  readonly skipped: string[];
   /** Findings removed at the target version (these fail `policy-platform deprecations`). */
   readonly removedCount: number;
   /** Findings deprecated but still served at the target version. */
   readonly deprecatedCount: number;
 }
 
-const YAML_FILE = /\.(ya?ml)$/i;
-
 /**
- * Finds deprecated and removed Kubernetes APIs in YAML manifests (what Pluto does for files).
+ * Finds deprecated and removed Kubernetes APIs in manifests, reading what `pluto detect-files`
+ * reads (FairwindsOps/pluto pkg/finder/finder.go and pkg/api/versions.go):
+ * - every file under the given paths, recursively, whatever its name (filepath.Walk);
+ * - a file is one JSON object, else a stream of YAML documents (yaml.v3); a file that does not
+ *   parse is skipped (Pluto logs it at verbosity 2), which includes most Helm templates, while
+ *   templates that parse are read;
+ * - a document whose `kind`, `apiVersion`, `metadata` or `items` has the wrong shape is skipped
+ *   (a yaml.v3 TypeError), the other documents of the file are read;
+ * - an object with a non-empty `items` list stands for its items (expandList), whatever its kind.
  */
 export class DeprecationScanner {
   /**
-   * Scans files and directories (recursively, `.yaml`/`.yml`, multi-document; hidden folders and
-   * Helm charts' `templates/` skipped) for objects whose apiVersion and kind are deprecated or
-   * removed at a Kubernetes version. Files that are not valid YAML are listed in `errors`.
+   * Scans files and directories (recursively, every file) for objects whose apiVersion and kind
+   * are deprecated or removed at a Kubernetes version. Files that cannot be read are listed in
+   * `errors`; files that are not YAML or JSON in `skipped`.
    * @param paths files or directories
    * @param kubernetesVersion the target release, e.g. `v1.29`
    */
@@ -91,90 +99,167 @@ export class DeprecationScanner {
     const files: string[] = [];
     for (const p of paths) {
       if (!fs.existsSync(p)) throw new Error(`${p}: no such file or directory`);
-      collectFiles(p, files, true);
+      collectFiles(p, files);
     }
     const findings: DeprecationFinding[] = [];
     const errors: string[] = [];
+    const skipped: string[] = [];
     let objects = 0;
     for (const file of files) {
-      const r = DeprecationScanner.scanText(fs.readFileSync(file, 'utf-8'), file, version);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf-8');
+      } catch (e) {
+        errors.push(`${file}: cannot read: ${firstLine((e as Error).message)}`);
+        continue;
+      }
+      const r = DeprecationScanner.scanText(text, file, version);
       findings.push(...r.findings);
-      errors.push(...r.errors);
+      skipped.push(...r.skipped);
       objects += r.objectsScanned;
     }
-    return {
-      kubernetesVersion: version,
-      findings,
-      filesScanned: files.length,
-      objectsScanned: objects,
-      errors,
-      removedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.REMOVED).length,
-      deprecatedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.DEPRECATED).length,
-    };
+    return makeReport(version, findings, files.length, objects, errors, skipped);
   }
 
   /**
-   * Scans the text of one YAML stream (see `scanPaths`); `file` names it in findings and errors.
+   * Scans the text of one file (see `scanPaths`); `file` names it in findings and notes.
    */
   public static scanText(text: string, file: string, kubernetesVersion: string): DeprecationReport {
     const version = formatVersion(parseKubernetesVersion(kubernetesVersion));
-    const lines = new YAML.LineCounter();
-    const docs = YAML.parseAllDocuments(text, { lineCounter: lines, version: '1.1' } as any);
     const findings: DeprecationFinding[] = [];
-    const errors: string[] = [];
+    const skipped: string[] = [];
     let objects = 0;
-    const list = Array.isArray(docs) ? docs : [docs];
-    list.forEach((doc: any, documentIndex: number) => {
-      if (doc.errors && doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const at = e.pos ? lines.linePos(e.pos[0]).line : 1;
-        errors.push(`${file}:${at}: invalid YAML: ${firstLine(e.message)}`);
-        return;
-      }
-      const contents = doc.contents;
-      if (!YAML.isMap(contents)) return;
-      const obj: any = doc.toJS({ maxAliasCount: -1 });
-      const check = (o: any, node: any, itemPath?: string) => {
-        if (!o || typeof o !== 'object' || typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') return;
-        objects++;
-        const entry = DeprecatedApis.lookup(o.apiVersion, o.kind);
-        if (!entry) return;
-        const lifecycle = DeprecatedApis.lifecycleAt(entry, version);
-        if (lifecycle === ApiLifecycle.AVAILABLE) return;
-        const meta = o.metadata && typeof o.metadata === 'object' ? o.metadata : {};
-        const f: any = {
-          file,
-          documentIndex,
-          line: node && node.range ? lines.linePos(node.range[0]).line : 1,
-          apiVersion: o.apiVersion,
-          kind: o.kind,
-          lifecycle,
-        };
-        if (itemPath !== undefined) f.itemPath = itemPath;
-        if (typeof meta.name === 'string') f.objectName = meta.name;
-        if (typeof meta.namespace === 'string') f.objectNamespace = meta.namespace;
-        if (entry.deprecatedIn !== undefined) f.deprecatedIn = entry.deprecatedIn;
-        if (entry.removedIn !== undefined) f.removedIn = entry.removedIn;
-        if (entry.replacementApi !== undefined) f.replacementApi = entry.replacementApi;
-        findings.push(f);
-      };
-      check(obj, contents);
-      // `kubectl get -o yaml` output: a v1 List wrapping the objects.
-      if (obj && obj.kind === 'List' && Array.isArray(obj.items)) {
-        const items: any = contents.get('items', true);
-        obj.items.forEach((item: any, i: number) => check(item, YAML.isSeq(items) ? items.items[i] : undefined, `items[${i}]`));
-      }
-    });
-    return {
-      kubernetesVersion: version,
-      findings,
-      filesScanned: 1,
-      objectsScanned: objects,
-      errors,
-      removedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.REMOVED).length,
-      deprecatedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.DEPRECATED).length,
+    const check = (o: Stub, documentIndex: number, line: number, itemPath?: string) => {
+      objects++;
+      const entry = DeprecatedApis.lookup(o.apiVersion, o.kind);
+      if (!entry) return;
+      const lifecycle = DeprecatedApis.lifecycleAt(entry, version);
+      if (lifecycle === ApiLifecycle.AVAILABLE) return;
+      const f: any = { file, documentIndex, line, apiVersion: o.apiVersion, kind: o.kind, lifecycle };
+      if (itemPath !== undefined) f.itemPath = itemPath;
+      if (o.name) f.objectName = o.name;
+      if (o.namespace) f.objectNamespace = o.namespace;
+      if (entry.deprecatedIn !== undefined) f.deprecatedIn = entry.deprecatedIn;
+      if (entry.removedIn !== undefined) f.removedIn = entry.removedIn;
+      const replacement = DeprecatedApis.replacementAt(entry, version);
+      if (replacement !== undefined) f.replacementApi = replacement;
+      findings.push(f);
     };
+    const stubs = fileStubs(text);
+    if (typeof stubs === 'string') {
+      skipped.push(`${file}: ${stubs} (pluto skips it too)`);
+    } else {
+      for (const s of stubs) check(s.stub, s.documentIndex, s.line, s.itemPath);
+    }
+    return makeReport(version, findings, 1, objects, [], skipped);
   }
+}
+
+function makeReport(
+  version: string, findings: DeprecationFinding[], files: number, objects: number, errors: string[], skipped: string[],
+): DeprecationReport {
+  return {
+    kubernetesVersion: version,
+    findings,
+    filesScanned: files,
+    objectsScanned: objects,
+    errors,
+    skipped,
+    removedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.REMOVED).length,
+    deprecatedCount: findings.filter((f) => f.lifecycle === ApiLifecycle.DEPRECATED).length,
+  };
+}
+
+/** Pluto's Stub: what it reads of an object. */
+interface Stub {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+}
+
+interface LocatedStub {
+  readonly stub: Stub;
+  readonly documentIndex: number;
+  readonly line: number;
+  readonly itemPath?: string;
+}
+
+/**
+ * The objects Pluto reads from a file (containsStub: JSON first, then YAML documents; expandList),
+ * or why the file is skipped.
+ */
+function fileStubs(text: string): LocatedStub[] | string {
+  const lines = new YAML.LineCounter();
+  // yaml.v3 decodes scalars into the Stub's string fields as written: read every scalar as text
+  const docs = YAML.parseAllDocuments(text, { lineCounter: lines, schema: 'failsafe', version: '1.2', uniqueKeys: false } as any);
+  const list = (Array.isArray(docs) ? docs : [docs]) as YAML.Document.Parsed[];
+  // a syntax error anywhere: yamlToStub returns the error and Pluto reads nothing of the file
+  const broken = list.find((d) => d.errors.length > 0);
+  if (broken) {
+    const e = broken.errors[0];
+    return `not YAML or JSON (line ${lines.linePos(e.pos[0]).line}: ${firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '')})`;
+  }
+  const out: LocatedStub[] = [];
+  const typeErrors: string[] = [];
+  list.forEach((doc, documentIndex) => {
+    const node = doc.contents;
+    const lineOf = (n: any) => (n && n.range ? lines.linePos(n.range[0]).line : 1);
+    const stub = toStub(node);
+    if (typeof stub === 'string') {
+      typeErrors.push(`document ${documentIndex}: ${stub}`);
+      return;
+    }
+    if (stub === undefined) return;
+    const items = YAML.isMap(node) ? node.get('items', true) : undefined;
+    if (YAML.isSeq(items) && items.items.length > 0) {
+      items.items.forEach((item, i) => {
+        const s = toStub(item);
+        if (s !== undefined && typeof s !== 'string') out.push({ stub: s, documentIndex, line: lineOf(item), itemPath: `items[${i}]` });
+      });
+    } else {
+      out.push({ stub, documentIndex, line: lineOf(node) });
+    }
+  });
+  if (out.length === 0 && typeErrors.length > 0) return `no object read (${typeErrors.join('; ')})`;
+  return out;
+}
+
+/**
+ * yaml.v3's decoding of a node into Pluto's Stub: scalars into the string fields as written; a
+ * mapping or list where a string, a list where a mapping is expected is a TypeError (the document
+ * is skipped). Undefined for an empty document.
+ */
+function toStub(node: any): Stub | string | undefined {
+  if (node === null || node === undefined) return undefined;
+  if (YAML.isScalar(node) && isNull(node)) return undefined;
+  if (!YAML.isMap(node)) return 'not a mapping';
+  const str = (n: any, field: string): string | Error => {
+    if (n === undefined || n === null || (YAML.isScalar(n) && isNull(n))) return '';
+    if (YAML.isScalar(n)) return String(n.value);
+    return new Error(`${field} is not a string`);
+  };
+  const get = (m: any, key: string) => (YAML.isMap(m) ? m.get(key, true) : undefined);
+  const apiVersion = str(get(node, 'apiVersion'), 'apiVersion');
+  const kind = str(get(node, 'kind'), 'kind');
+  const meta = get(node, 'metadata');
+  if (meta !== undefined && !YAML.isMap(meta) && !(YAML.isScalar(meta) && isNull(meta))) return 'metadata is not a mapping';
+  const name = str(get(meta, 'name'), 'metadata.name');
+  const namespace = str(get(meta, 'namespace'), 'metadata.namespace');
+  for (const v of [apiVersion, kind, name, namespace]) if (v instanceof Error) return v.message;
+  const items = get(node, 'items');
+  if (items !== undefined && !YAML.isSeq(items) && !(YAML.isScalar(items) && isNull(items))) return 'items is not a list';
+  if (YAML.isSeq(items)) {
+    for (const item of items.items) {
+      const s = toStub(item);
+      if (typeof s === 'string') return `items: ${s}`;
+    }
+  }
+  return { apiVersion: apiVersion as string, kind: kind as string, name: name as string, namespace: namespace as string };
+}
+
+function isNull(n: YAML.Scalar): boolean {
+  return n.type === 'PLAIN' && ['', '~', 'null', 'Null', 'NULL'].includes(String(n.value ?? ''));
 }
 
 /**
@@ -203,16 +288,12 @@ export class DeprecationFormat {
   }
 }
 
-function collectFiles(p: string, out: string[], explicit: boolean): void {
+/** Every file under a path, as Go's filepath.Walk lists them (lexical order, no file skipped). */
+function collectFiles(p: string, out: string[]): void {
   const st = fs.statSync(p);
   if (st.isDirectory()) {
-    // A Helm chart's templates are Go templates, not manifests: scan the rendered output instead.
-    const isChart = fs.existsSync(path.join(p, 'Chart.yaml'));
-    for (const name of fs.readdirSync(p).sort()) {
-      if (name.startsWith('.') || name === 'node_modules' || (isChart && name === 'templates')) continue;
-      collectFiles(path.join(p, name), out, false);
-    }
-  } else if (explicit || YAML_FILE.test(p)) {
+    for (const name of fs.readdirSync(p).sort()) collectFiles(path.join(p, name), out);
+  } else {
     out.push(p);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { PolicyRepo } from './policy-repo';
 import { readme } from './readme';
-import { mergedValues, RepoModel } from './repo-model';
+import { chartValuesSchema, mergedValues, RepoModel } from './repo-model';
 import { GENERATED_NOTICE } from '../core/generated-notice';
 import { SynthFile } from '../core/synth-file';
 import { toYaml } from '../core/yaml';
@@ -12,8 +12,6 @@ import { Dockerfile } from '../docker/dockerfile';
 import { chartYaml } from '../helm/chart-yaml';
 import { escapeGoTemplate } from '../helm/go-template-escape';
 import { policyTemplate, resolvedPolicyYaml, tokenizePolicy, TokenizedPolicy } from '../helm/policy-template';
-import { valuesSchema } from '../helm/values-schema';
-
 
 /** Every file of the repository except those of file contributors. */
 export function repoFiles(repo: PolicyRepo, model: RepoModel): SynthFile[] {
@@ -40,8 +38,7 @@ export function repoFiles(repo: PolicyRepo, model: RepoModel): SynthFile[] {
       path: `${dir}/values.yaml`,
       content: `# ${GENERATED_NOTICE}\n# Chart defaults: each policy's settings outside environment-specific overrides.\n# cd/values.yaml and cd/<env>/values.yaml are merged over these.\n${toYaml(s.chartValues)}`,
     });
-    const keys = s.templates.filter((t) => t.policy).map((t) => t.policy!.key);
-    files.push({ path: `${dir}/values.schema.json`, content: `${JSON.stringify(valuesSchema(s.set.chartName, keys), null, 2)}\n` });
+    files.push({ path: `${dir}/values.schema.json`, content: `${JSON.stringify(chartValuesSchema(s), null, 2)}\n` });
     for (const t of s.templates) {
       // policy templates carry the header inside their `if enabled` block: a disabled policy renders to nothing
       const text = texts.get(t)!;

@@ -10,7 +10,9 @@ import { PolicySet } from './policy-set';
 import { KnobValues } from '../helm/knobs';
 import { placeKnobs } from '../helm/policy-knobs';
 import { factorKnobValues } from '../helm/values-factoring';
-import { mergeValues } from '../helm/values-merge';
+import { mergeHelmValues } from '../helm/values-merge';
+import { valuesSchema } from '../helm/values-schema';
+import { checkValuesAgainstSchema } from '../helm/values-schema-check';
 import { KyvernoPolicy } from '../kyverno/kyverno-policy';
 
 /** One template of a chart. */
@@ -116,9 +118,24 @@ function withPolicies(values: { [key: string]: any }, policies: { [key: string]:
   return out;
 }
 
-/** The merged values of a chart in an environment, as Helm merges them. */
+/** The chart's values.schema.json. */
+export function chartValuesSchema(set: SetModel): any {
+  return valuesSchema(set.set.chartName, set.templates.filter((t) => t.policy).map((t) => t.policy!.key));
+}
+
+/**
+ * The values a chart reads in an environment, as Helm computes them (cd files merged, coalesced
+ * over the chart's values.yaml) and checks them against values.schema.json: Helm's error when
+ * `helm template` would fail.
+ */
 export function mergedValues(model: RepoModel, set: SetModel, environment: string): { [key: string]: any } {
-  return mergeValues(mergeValues(set.chartValues, model.sharedValues), model.environmentValues.get(environment) ?? {});
+  const values = mergeHelmValues(set.chartValues, model.sharedValues, model.environmentValues.get(environment) ?? {});
+  try {
+    checkValuesAgainstSchema(set.set.chartName, chartValuesSchema(set), values);
+  } catch (e) {
+    throw new Error(`helm template charts/${set.set.chartName} -f cd/values.yaml -f cd/${environment}/values.yaml: ${(e as Error).message}`);
+  }
+  return values;
 }
 
 /** The resolved manifests of a chart in an environment, in template order. */

@@ -1,5 +1,7 @@
 /** One problem of an input file. @internal */
 export interface InputProblem {
+  /** The file, when not the error's own (a ruleset this one extends). */
+  readonly file?: string;
   readonly line?: number;
   readonly message: string;
 }
@@ -15,7 +17,7 @@ export class ValuesLintError extends Error {
     public readonly file: string,
     public readonly problems: InputProblem[],
   ) {
-    super(problems.map((p) => `${file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.file ?? file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
     this.name = 'ValuesLintError';
   }
 }

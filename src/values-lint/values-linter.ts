@@ -6,8 +6,8 @@ import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { ValuesLintError } from './lint-error';
 import { RuleSeverity } from './rule-severity';
 import { loadSpectralRuleset } from './spectral-config';
-import { mergeValues, sourceOf } from './values-merge';
 import { LocatedYaml, parseLocatedYaml } from './yaml-source';
+import { helmValues, sourceOf } from '../helm/values-merge';
 
 /**
  * One Spectral result for a chart's values in an environment.
@@ -48,6 +48,24 @@ export interface ValuesLintReport {
   readonly errorCount: number;
   /** Results with severity warn. */
   readonly warningCount: number;
+  /**
+   * What Helm accepts but a reader should know, and what was skipped, each as `file[:line]: text`:
+   * duplicate keys (Helm keeps the last), values Helm's coalescing ignores, a repository without
+   * `.spectral.yaml`.
+   */
+  readonly notes: string[];
+}
+
+/**
+ * Options of `ValuesLinter.lintRepo`.
+ */
+export interface ValuesLintOptions {
+  /**
+   * Fail when the repository has no `.spectral.yaml` (otherwise it is skipped with a note, as a
+   * repository that asks for no values rules).
+   * @default false
+   */
+  readonly requireRuleset?: boolean;
 }
 
 /** Name used when a repository has no `cd/<env>/` folder. */
@@ -66,12 +84,23 @@ export class ValuesLinter {
    * malformed, or the environment does not exist.
    * @param repoDir the repository root (holding `.spectral.yaml`, `charts/` and `cd/`)
    * @param environment lint only this environment
+   * @param options whether a missing ruleset is an error
    */
-  public static async lintRepo(repoDir: string, environment?: string): Promise<ValuesLintReport> {
+  public static async lintRepo(repoDir: string, environment?: string, options: ValuesLintOptions = {}): Promise<ValuesLintReport> {
     const rel = (p: string) => path.relative(repoDir, p).split(path.sep).join('/');
     const rulesetFile = path.join(repoDir, '.spectral.yaml');
     if (!fs.existsSync(rulesetFile)) {
-      throw new ValuesLintError(rel(rulesetFile), [{ message: 'no ruleset: the repository has no .spectral.yaml' }]);
+      if (options.requireRuleset) {
+        throw new ValuesLintError(rel(rulesetFile), [{ message: 'no ruleset: the repository has no .spectral.yaml (required by --require-ruleset)' }]);
+      }
+      return {
+        environments: [],
+        charts: [],
+        results: [],
+        errorCount: 0,
+        warningCount: 0,
+        notes: [`${rel(rulesetFile)}: no ruleset, values lint skipped (--require-ruleset makes this an error)`],
+      };
     }
     const ruleset = loadSpectralRuleset(rulesetFile, rel(rulesetFile));
 
@@ -97,25 +126,32 @@ export class ValuesLinter {
       return cache.get(file);
     };
 
+    const notes = new Set<string>();
     const spectral = new Spectral({ resolver: new Resolver({ resolvers: {} }) as any });
     spectral.setRuleset(ruleset);
     const results: ValuesLintResult[] = [];
     for (const env of environments) {
       for (const chart of charts) {
         const chartValues = path.join(chartsDir, chart, 'values.yaml');
-        const layers = [chartValues, path.join(cdDir, 'values.yaml'), path.join(cdDir, env, 'values.yaml')]
+        // helm template charts/<chart> -f cd/values.yaml -f cd/<env>/values.yaml
+        const defaults = load(chartValues) ?? { value: null };
+        const files = [path.join(cdDir, 'values.yaml'), path.join(cdDir, env, 'values.yaml')]
           .map(load)
           .filter((l): l is LocatedYaml => l !== undefined);
-        const merged = mergeValues(layers);
-        if (!merged.sources.has('[]')) merged.sources.set('[]', { file: rel(chartValues), line: 1 });
-        const doc = new Document(JSON.stringify(merged.value), Json, `${chart}@${env}`);
+        for (const l of [defaults, ...files]) for (const w of (l as LocatedYaml).warnings ?? []) notes.add(`${(l as LocatedYaml).file}:${w.line}: ${w.message}`);
+        const merged = helmValues(defaults, files);
+        for (const w of merged.warnings) notes.add(`${env} ${chart}: ${w}`);
+        // the document is the environment's values file (what `overrides`/`except` file patterns
+        // match), holding the merged values
+        const docFile = path.resolve(cdDir, env === DEFAULT_ENVIRONMENT && found.length === 0 ? 'values.yaml' : path.join(env, 'values.yaml'));
+        const doc = new Document(JSON.stringify(merged.value), Json, docFile);
         for (const r of await spectral.run(doc)) {
           // A values file is never an OpenAPI document: rulesets extended for habit (the seed's
           // `extends: spectral:oas`) would otherwise add this warning to every run.
           if (r.code === 'unrecognized-format') continue;
           const p = r.path.map((s) => (typeof s === 'number' ? s : String(s)));
           const full = [...p, ...missingField(ruleset, r, merged.value, p)];
-          const at = sourceOf(merged, full);
+          const at = sourceOf(merged, full) ?? { file: rel(chartValues), line: 1 };
           results.push({
             environment: env,
             chart,
@@ -136,6 +172,7 @@ export class ValuesLinter {
       results,
       errorCount: results.filter((r) => r.severity === RuleSeverity.ERROR).length,
       warningCount: results.filter((r) => r.severity === RuleSeverity.WARN).length,
+      notes: [...notes].sort(),
     };
   }
 }
@@ -147,9 +184,10 @@ export class ValuesLinter {
 export class ValuesLintFormat {
   /** The report as text (each line ends with a newline). */
   public static text(report: ValuesLintReport): string {
-    const lines = report.results.map(
+    const lines = report.notes.map((n) => `note: ${n}`);
+    lines.push(...report.results.map(
       (r) => `${r.environment} ${r.chart} ${r.file}:${r.line} ${r.severity.padEnd(5)} ${r.rule} ${r.path}: ${r.message}`,
-    );
+    ));
     lines.push(
       `${report.errorCount} error(s), ${report.warningCount} warning(s), ${report.results.length} result(s) ` +
       `in ${report.charts.length} chart(s) x ${report.environments.length} environment(s) (${report.environments.join(', ')})`,
@@ -181,7 +219,7 @@ function missingField(ruleset: Ruleset, r: { code: string | number; message: str
 
 function parseValuesFile(file: string, display: string): LocatedYaml {
   // Helm reads values with YAML 1.1 rules (go-yaml): `yes`/`on` are booleans there.
-  const y = parseLocatedYaml(fs.readFileSync(file, 'utf-8'), display, '1.1');
+  const y = parseLocatedYaml(fs.readFileSync(file, 'utf-8'), display, 'helm');
   if (y.value !== null && (typeof y.value !== 'object' || Array.isArray(y.value))) {
     throw new ValuesLintError(display, [{ line: 1, message: `values must be a YAML mapping, not ${Array.isArray(y.value) ? 'a list' : typeof y.value}` }]);
   }

@@ -93,8 +93,10 @@ export class ValuesRuleset extends Construct implements IFileContributor {
   /** The ruleset as `.spectral.yaml` reads it (plain JSON, deterministic key order). */
   public toJson(): any {
     const out: any = {};
-    if (this.extendsList.length === 1) out.extends = this.extendsList[0].toJson();
-    else if (this.extendsList.length > 1) out.extends = this.extendsList.map((e) => e.toJson());
+    // a lone `[name, mode]` would read as two ruleset names (spectral-ruleset-migrator's schema:
+    // extends is a name or a list of names and pairs), so a pair is always written inside a list
+    if (this.extendsList.length === 1 && !this.extendsList[0].mode) out.extends = this.extendsList[0].toJson();
+    else if (this.extendsList.length > 0) out.extends = this.extendsList.map((e) => e.toJson());
     const rules: any = {};
     for (const r of this.rules) {
       const rule: any = {};

@@ -1,11 +1,12 @@
 import * as YAML from 'yaml';
-import { ValuesLintError } from './lint-error';
+import { InputProblem, ValuesLintError } from './lint-error';
+import { pathKey, ValueLocation } from '../helm/values-merge';
+import { GO_YAML_PARSE_OPTIONS, readValuesYaml } from '../helm/values-yaml';
+
+export { pathKey };
 
 /** A file and 1-based line. */
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-}
+export type SourceLocation = ValueLocation;
 
 /** A parsed YAML file with the line of every key and item. @internal */
 export interface LocatedYaml {
@@ -15,11 +16,8 @@ export interface LocatedYaml {
   readonly lines: YAML.LineCounter;
   /** Path key (see `pathKey`) → where that key or item is written. */
   readonly locations: Map<string, SourceLocation>;
-}
-
-/** A stable key for a JSON path. @internal */
-export function pathKey(path: ReadonlyArray<string | number>): string {
-  return JSON.stringify(path.map((p) => String(p)));
+  /** What the reader accepted but should be told (duplicate keys in a values file). */
+  readonly warnings: InputProblem[];
 }
 
 /**
@@ -27,9 +25,11 @@ export function pathKey(path: ReadonlyArray<string | number>): string {
  * error becomes a `ValuesLintError` naming the file and line.
  * @internal
  */
-export function parseLocatedYaml(text: string, file: string, version: '1.1' | '1.2' = '1.2'): LocatedYaml {
+export function parseLocatedYaml(text: string, file: string, reader: 'helm' | '1.2' = '1.2'): LocatedYaml {
   const lines = new YAML.LineCounter();
-  const docs = YAML.parseAllDocuments(text, { lineCounter: lines, version } as any);
+  // Helm values: every scalar as text, resolved as go-yaml v2 does (readValuesYaml)
+  const options = reader === 'helm' ? GO_YAML_PARSE_OPTIONS : { version: reader };
+  const docs = YAML.parseAllDocuments(text, { lineCounter: lines, ...options } as any);
   const list = (Array.isArray(docs) ? docs : [docs]) as YAML.Document.Parsed[];
   const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
   for (const d of list) {
@@ -46,6 +46,11 @@ export function parseLocatedYaml(text: string, file: string, version: '1.1' | '1
     throw new ValuesLintError(file, [{ line: second.range ? lines.linePos(second.range[0]).line : undefined, message: 'expected a single YAML document' }]);
   }
   const doc = nonEmpty[0] ?? list[0] ?? new YAML.Document();
+  if (reader === 'helm') {
+    const helm = readValuesYaml(doc, lines, file);
+    if (helm.errors.length > 0) throw new ValuesLintError(file, helm.errors);
+    return { file, value: helm.value, doc, lines, locations: helm.locations, warnings: helm.warnings };
+  }
   const value = doc.contents === null || doc.contents === undefined ? null : doc.toJS({ maxAliasCount: -1 });
   const locations = new Map<string, SourceLocation>();
   const lineOf = (node: any) => (node && node.range ? lines.linePos(node.range[0]).line : 1);
@@ -67,7 +72,7 @@ export function parseLocatedYaml(text: string, file: string, version: '1.1' | '1
     }
   };
   walk(doc.contents, []);
-  return { file, value, doc, lines, locations };
+  return { file, value, doc, lines, locations, warnings: [] };
 }
 
 /**

@@ -40,13 +40,31 @@ describe('policy-platform deprecations', () => {
     expect(report.findings.map((f: any) => [f.kind, f.lifecycle, f.documentIndex])).toEqual([['CronJob', 'removed', 0], ['FlowSchema', 'deprecated', 1]]);
   });
 
-  test('bad usage and unreadable input exit 2 with a message', async () => {
+  test('bad usage exits 2 with a message; a file that does not parse is skipped with a note', async () => {
     expect(await capture(run, [dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--k8s-version is required') });
     expect(await capture(run, ['--k8s-version', 'v1.29'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no path given') });
     expect(await capture(run, [dir, '--k8s-version', 'one'])).toMatchObject({ code: 2, stderr: expect.stringContaining('"one" is not a Kubernetes version') });
+    expect(await capture(run, [dir, '--k8s-version', 'v1.29', '--exit-codes', 'helm'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--exit-codes: "helm" is not one of default, pluto') });
     fs.writeFileSync(path.join(dir, 'b.yaml'), 'a: [\n');
     const r = await capture(run, [dir, '--k8s-version', 'v1.20']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: .*b\.yaml:\d+: invalid YAML: /);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: skipped .*b\.yaml: not YAML or JSON \(line \d+: .*\) \(pluto skips it too\)\n$/);
+  });
+
+  /**
+   * `--exit-codes pluto`: Pluto's return code (pkg/api/output.go GetReturnCode: "exit 2 - version
+   * deprecated, exit 3 - version removed"; removals win), 1 on an error.
+   */
+  test.each([
+    ['nothing deprecated at v1.20', 'v1.20', 0],
+    ['deprecated only at v1.24', 'v1.24', 2],
+    ['removed at v1.25 (and deprecated)', 'v1.29', 3],
+    ['removed only at v1.32', 'v1.32', 3],
+  ])('--exit-codes pluto: %s', async (_name, version, code) => {
+    expect((await capture(run, [dir, '--k8s-version', version, '--exit-codes', 'pluto'])).code).toBe(code);
+  });
+
+  test('--exit-codes pluto: a missing path is an error (1)', async () => {
+    expect(await capture(run, [path.join(dir, 'nope'), '--k8s-version', 'v1.29', '--exit-codes', 'pluto'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file or directory') });
   });
 });

@@ -52,7 +52,41 @@ describe('policy-platform lint', () => {
       results: [{ environment: 'prd', chart: 'app', rule: 'required-fields', severity: 'error', message: '"name" property must be truthy', path: '$.name', file: 'cd/prd/values.yaml', line: 1 }],
       errorCount: 1,
       warningCount: 0,
+      notes: [],
     });
+  });
+
+  test('no .spectral.yaml: skipped with a note (exit 0), an error with --require-ruleset (exit 2)', async () => {
+    const bare = writeRepo({ 'charts/app/values.yaml': 'name: app\n', 'cd/dev/values.yaml': '{}\n' });
+    try {
+      expect(await capture(run, [bare])).toEqual({
+        code: 0,
+        stdout: 'note: .spectral.yaml: no ruleset, values lint skipped (--require-ruleset makes this an error)\n' +
+          '0 error(s), 0 warning(s), 0 result(s) in 0 chart(s) x 0 environment(s) ()\n',
+        stderr: '',
+      });
+      expect(await capture(run, [bare, '--require-ruleset'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `policy-platform lint: ${bare}: invalid input\n  .spectral.yaml: no ruleset: the repository has no .spectral.yaml (required by --require-ruleset)\n`,
+      });
+    } finally {
+      removeRepo(bare);
+    }
+  });
+
+  test('a duplicate key in a values file: Helm keeps the last value, the lint says so', async () => {
+    const dup = writeRepo({ '.spectral.yaml': RULES, 'charts/app/values.yaml': 'name: app\nreplicas: 1\n', 'cd/dev/values.yaml': 'replicas: 20\nreplicas: 2\n' });
+    try {
+      expect(await capture(run, [dup])).toEqual({
+        code: 0,
+        stdout: 'note: cd/dev/values.yaml:2: duplicate key "replicas" (also on line 1): Helm keeps the last value\n' +
+          '0 error(s), 0 warning(s), 0 result(s) in 1 chart(s) x 1 environment(s) (dev)\n',
+        stderr: '',
+      });
+    } finally {
+      removeRepo(dup);
+    }
   });
 
   test('malformed input and bad usage: exit 2 with a message, no stack trace', async () => {

@@ -38,10 +38,22 @@ describe('DeprecationScanner', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('lists deprecated and removed APIs with file, document, line and object', () => {
+  test('lists deprecated and removed APIs with file, document, line and object (every file, as pluto detect-files)', () => {
     const report = DeprecationScanner.scanPaths([path.join(dir, 'rendered')], 'v1.25');
     const file = path.join(dir, 'rendered', 'dev', 'shop.yaml');
     expect(report.findings).toEqual([
+      {
+        // Pluto reads files of any name (finder.go: filepath.Walk, every file)
+        file: path.join(dir, 'rendered', 'dev', 'notes.txt'),
+        documentIndex: 0,
+        line: 1,
+        apiVersion: 'batch/v1beta1',
+        kind: 'CronJob',
+        lifecycle: ApiLifecycle.REMOVED,
+        deprecatedIn: 'v1.21',
+        removedIn: 'v1.25',
+        replacementApi: 'batch/v1',
+      },
       {
         file,
         documentIndex: 1,
@@ -69,31 +81,35 @@ describe('DeprecationScanner', () => {
         replacementApi: 'autoscaling/v2',
       },
     ]);
-    expect(report).toMatchObject({ kubernetesVersion: 'v1.25', filesScanned: 2, objectsScanned: 6, removedCount: 1, deprecatedCount: 1, errors: [] });
+    // the List stands for its 2 items (expandList): 1 + 1 + 2 in shop.yaml, 1 in notes.txt, 1 in ok.yml
+    expect(report).toMatchObject({ kubernetesVersion: 'v1.25', filesScanned: 3, objectsScanned: 6, removedCount: 2, deprecatedCount: 1, errors: [], skipped: [] });
   });
 
   test('an older target sees the same objects as merely deprecated, or not at all', () => {
     const report = DeprecationScanner.scanPaths([path.join(dir, 'rendered')], '1.22');
-    expect(report.findings.map((f) => [f.kind, f.lifecycle])).toEqual([['PodDisruptionBudget', ApiLifecycle.DEPRECATED]]);
+    expect(report.findings.map((f) => [f.kind, f.lifecycle])).toEqual([['CronJob', ApiLifecycle.DEPRECATED], ['PodDisruptionBudget', ApiLifecycle.DEPRECATED]]);
   });
 
-  test('a file that is not YAML is reported with its line, other files are still scanned', () => {
-    fs.writeFileSync(path.join(dir, 'rendered', 'broken.yaml'), 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: [unclosed\n');
+  test('a file that does not parse is skipped with a note (pluto reads nothing of it), other files are still scanned', () => {
+    const broken = path.join(dir, 'rendered', 'broken.yaml');
+    fs.writeFileSync(broken, 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: [unclosed\n');
     const report = DeprecationScanner.scanPaths([path.join(dir, 'rendered')], 'v1.25');
-    expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]).toMatch(new RegExp(`^${path.join(dir, 'rendered', 'broken.yaml').replace(/[.]/g, '\\.')}:\\d+: invalid YAML: `));
-    expect(report.findings).toHaveLength(2);
+    expect(report.errors).toEqual([]);
+    expect(report.skipped).toHaveLength(1);
+    expect(report.skipped[0]).toMatch(new RegExp(`^${broken.replace(/[.]/g, '\\.')}: not YAML or JSON \\(line \\d+: .*\\) \\(pluto skips it too\\)$`));
+    expect(report.findings).toHaveLength(3);
   });
 
-  test('a Helm chart\'s templates are skipped when walking a directory, read when named', () => {
+  test('a Helm chart\'s templates are read when they parse, skipped when they do not', () => {
     const chart = path.join(dir, 'charts', 'app');
     fs.mkdirSync(path.join(chart, 'templates'), { recursive: true });
     fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: app\nversion: 1.0.0\n');
-    fs.writeFileSync(path.join(chart, 'templates', 'cron.yaml'), 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- toYaml .Values.labels | nindent 4 }}\n');
+    fs.writeFileSync(path.join(chart, 'templates', 'cron.yaml'), '{{- if .Values.enabled }}\napiVersion: batch/v1beta1\nkind: CronJob\n{{- end }}\n');
+    fs.writeFileSync(path.join(chart, 'templates', 'static.yaml'), 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: "{{ .Release.Name }}"\n');
     const walked = DeprecationScanner.scanPaths([path.join(dir, 'charts')], 'v1.25');
-    expect([walked.filesScanned, walked.findings, walked.errors]).toEqual([1, [], []]);
-    const named = DeprecationScanner.scanPaths([path.join(chart, 'templates', 'cron.yaml')], 'v1.25');
-    expect(named.errors).toHaveLength(1);
+    expect(walked.filesScanned).toBe(3);
+    expect(walked.findings.map((f) => [path.basename(f.file), f.kind, f.objectName])).toEqual([['static.yaml', 'PodDisruptionBudget', '{{ .Release.Name }}']]);
+    expect(walked.skipped.map((n) => n.split(':')[0])).toEqual([path.join(chart, 'templates', 'cron.yaml')]);
   });
 
   test('a missing path and a malformed version are clear errors', () => {

@@ -1,6 +1,6 @@
 import { KnobValues } from '../../src/helm/knobs';
 import { factorKnobValues } from '../../src/helm/values-factoring';
-import { mergeValues } from '../../src/helm/values-merge';
+import { mergeHelmValues } from '../../src/helm/values-merge';
 
 const base: KnobValues = { enabled: true, validationFailureAction: 'Enforce', background: true, excludedNamespaces: [] };
 const envs = ['dev', 'qac', 'stg', 'prd'];
@@ -48,15 +48,15 @@ describe('factorKnobValues', () => {
     });
     const f = factorKnobValues(t, envs);
     for (const env of envs) {
-      const merged = mergeValues(mergeValues({ policies: f.chart }, { policies: f.shared }), { policies: f.perEnvironment.get(env) });
+      const merged = mergeHelmValues({ policies: f.chart }, { policies: f.shared }, { policies: f.perEnvironment.get(env) });
       expect(merged.policies.p).toEqual(t.effective.get('p')!.get(env));
     }
   });
 });
 
-describe('mergeValues (Helm semantics)', () => {
-  test('maps merge, lists and scalars replace, null deletes', () => {
-    expect(mergeValues({ a: { b: 1, c: [1, 2] }, d: 1, e: 2 }, { a: { c: [3] }, d: null, f: { g: 1 } }))
+describe('mergeHelmValues (Helm semantics; more in values-merge.test.ts)', () => {
+  test('maps merge, lists and scalars replace, null deletes a chart default', () => {
+    expect(mergeHelmValues({ a: { b: 1, c: [1, 2] }, d: 1, e: 2 }, { a: { c: [3] }, d: null, f: { g: 1 } }))
       .toEqual({ a: { b: 1, c: [3] }, e: 2, f: { g: 1 } });
   });
 });

@@ -9,7 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseYamlDocuments } from '../../src/core/yaml';
+import { helmValues } from '../../src/helm/values-merge';
+import { checkValuesAgainstSchema } from '../../src/helm/values-schema-check';
 import { PolicyRepo } from '../../src/repo';
+import { parseLocatedYaml } from '../../src/values-lint/yaml-source';
 import { helmRender } from '../support/shared';
 
 /** The documents helm-render prints for one chart and environment (YAML parsed, `# Source:` comments dropped). */
@@ -23,6 +26,46 @@ export function helmRenderChart(repoDir: string, chartName: string, environment:
   // Kubernetes reads the output with Go's YAML parser: it must see the same objects
   expect(goYamlParse(helmRenderDocumentTexts(out).filter((t) => parseYamlDocuments(t).length > 0))).toEqual(docs);
   return docs;
+}
+
+/**
+ * The values helm-render gives a chart's templates (`.Values` after Helm's merge, coalescing and
+ * schema check) for `-f cd/values.yaml -f cd/<env>/values.yaml`: the chart is copied with one
+ * template printing `{{ toJson .Values }}`. Returns the values, or helm-render's error text.
+ */
+export function helmRenderValues(repoDir: string, chartName: string, environment: string): { values?: any; error?: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helm-values-'));
+  try {
+    const chart = path.join(dir, chartName);
+    fs.cpSync(path.join(repoDir, 'charts', chartName), chart, { recursive: true });
+    fs.rmSync(path.join(chart, 'templates'), { recursive: true, force: true });
+    fs.mkdirSync(path.join(chart, 'templates'));
+    fs.writeFileSync(path.join(chart, 'templates', 'values.yaml'), '{{ toJson .Values }}\n');
+    try {
+      const out = execFileSync(helmRender()!, ['-f', 'cd/values.yaml', '-f', `cd/${environment}/values.yaml`, chart], { cwd: repoDir, encoding: 'utf-8', stdio: 'pipe' });
+      return { values: JSON.parse(out.split('\n').find((l) => l.startsWith('{'))!) };
+    } catch (e) {
+      return { error: String((e as any).stderr).replace(/^error: /, '').trim() };
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Our answer to the same question from the files on disk: each values file read as Helm reads it,
+ * merged and coalesced (src/helm/values-merge), checked against the chart's values.schema.json.
+ */
+export function ourValuesFromFiles(repoDir: string, chartName: string, environment: string): { values?: any; error?: string } {
+  const read = (rel: string) => parseLocatedYaml(fs.readFileSync(path.join(repoDir, rel), 'utf-8'), rel, 'helm');
+  const values = helmValues(read(`charts/${chartName}/values.yaml`), [read('cd/values.yaml'), read(`cd/${environment}/values.yaml`)]).value;
+  const schemaFile = path.join(repoDir, 'charts', chartName, 'values.schema.json');
+  try {
+    if (fs.existsSync(schemaFile)) checkValuesAgainstSchema(chartName, JSON.parse(fs.readFileSync(schemaFile, 'utf-8')), values);
+  } catch (e) {
+    return { error: (e as Error).message.trim() };
+  }
+  return { values };
 }
 
 /** The documents helm-render prints, as text (each without its `# Source:` line). */
@@ -71,6 +114,11 @@ export function expectHelmRenderEqualsRender(repo: PolicyRepo, repoDir: string):
       const helm = helmRenderChart(repoDir, set.chartName, env);
       const ours = set.render(env);
       expect({ env, chart: set.chartName, docs: helm }).toEqual({ env, chart: set.chartName, docs: ours });
+      // the values the templates see: helm-render's, ours from the written files, and valuesOf
+      const helmValuesSeen = helmRenderValues(repoDir, set.chartName, env);
+      const fromFiles = ourValuesFromFiles(repoDir, set.chartName, env);
+      expect({ env, chart: set.chartName, ...fromFiles }).toEqual({ env, chart: set.chartName, ...helmValuesSeen });
+      expect({ env, chart: set.chartName, values: repo.valuesOf(set, env) }).toEqual({ env, chart: set.chartName, values: helmValuesSeen.values });
       if (repo.renderManifests) {
         const file = path.join(repoDir, 'rendered', env, `${set.chartName}.yaml`);
         expect(parseYamlDocuments(fs.readFileSync(file, 'utf-8'), file)).toEqual(ours);

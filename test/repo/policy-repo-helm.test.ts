@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
-import { expectHelmRenderEqualsRender } from './helm-render-check';
+import { expectHelmRenderEqualsRender, helmRenderChart, helmRenderValues, ourValuesFromFiles } from './helm-render-check';
 import { ClusterPolicy, FailureAction } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { ExpectedResult, PolicyTest } from '../../src/testing';
@@ -41,6 +41,63 @@ describeWithHelmRender('helm-render of the synthesized charts equals render(env)
     expect(signed.spec.rules[0].verifyImages[0].failureAction).toBe('Audit');
     expect(signed.spec.rules[0].exclude).toEqual({ any: [{ resources: { namespaces: ['sandbox'] } }] });
     expect(repo.render('prd').find((o) => o.metadata.name === 'verify-signatures').spec.rules[0].verifyImages[0].failureAction).toBe('Enforce');
+  });
+});
+
+describeWithHelmRender('null layers and schema violations: helm-render and ours agree', () => {
+  const limitsRepo = () => {
+    const repo = new PolicyRepo(new App(), 'r', {
+      environments: ['dev', 'prd'],
+      // pkg/cli/values/options.go keeps the -f nulls; chartutil.CoalesceValues then deletes the
+      // chart defaults they name (coalesce.go: "When the YAML value is null, we remove the value's key")
+      values: { tuning: null, extra: { gone: null, kept: 1 } },
+      environmentValues: { prd: { tuning: { replicas: 5 } } },
+    });
+    const set = new PolicySet(repo, 's', {
+      version: '1.0.0',
+      values: { tuning: { replicas: 1, timeout: '30s' }, extra: { gone: 'x' } },
+      defaults: { environments: { dev: { failureAction: FailureAction.AUDIT } } },
+    });
+    new ClusterPolicy(set, 'require-team', {
+      failureAction: FailureAction.ENFORCE,
+      rules: [{ name: 'team', match: { any: [{ resources: { kinds: ['Pod'] } }] }, validate: { message: 'label team is required', pattern: { metadata: { labels: { team: '?*' } } } } }],
+    });
+    return { repo, set };
+  };
+
+  test('nulls in cd/values.yaml: a later file\'s table wins over the null, the chart defaults it lacks come back', () => {
+    const { repo, set } = limitsRepo();
+    expectHelmRenderEqualsRender(repo, tmp); // also compares valuesOf and the files' values with helm-render's .Values
+    expect(repo.valuesOf(set, 'prd').tuning).toEqual({ replicas: 5, timeout: '30s' });
+    expect(repo.valuesOf(set, 'dev').tuning).toBeUndefined();
+    expect(repo.valuesOf(set, 'dev').extra).toEqual({ kept: 1 });
+  });
+
+  test('the issue\'s example, edited by hand: cd/values.yaml nulls the policy table, cd/prd/values.yaml sets only the failure action', () => {
+    const { repo } = limitsRepo();
+    repo.synth(tmp);
+    fs.writeFileSync(path.join(tmp, 'cd', 'values.yaml'), 'policies:\n  requireTeam: null\n');
+    fs.writeFileSync(path.join(tmp, 'cd', 'prd', 'values.yaml'), 'policies:\n  requireTeam:\n    validationFailureAction: Audit\n');
+    // Helm keeps the chart's enabled: true and renders the policy, in Audit
+    const docs = helmRenderChart(tmp, 's', 'prd');
+    expect(docs.map((d) => [d.metadata.name, d.spec.validationFailureAction ?? d.spec.rules[0].validate.failureAction])).toEqual([['require-team', 'Audit']]);
+    const ours = ourValuesFromFiles(tmp, 's', 'prd');
+    expect(ours).toEqual(helmRenderValues(tmp, 's', 'prd'));
+    expect(ours.values.policies.requireTeam).toEqual({ enabled: true, validationFailureAction: 'Audit', background: true, excludedNamespaces: [] });
+  });
+
+  test.each([
+    ['a string for a boolean', 'policies:\n  requireTeam:\n    enabled: "yes"\n'],
+    ['a YAML 1.1 boolean is a boolean (no error)', 'policies:\n  requireTeam:\n    enabled: no\n'],
+    ['an octal number for a boolean', 'policies:\n  requireTeam:\n    background: 012\n'],
+    ['a null deleting a required knob', 'policies:\n  requireTeam:\n    excludedNamespaces: null\n'],
+    ['an unknown knob', 'policies:\n  requireTeam:\n    enabeld: true\n'],
+  ])('schema: %s gives Helm\'s answer', (_name, prd) => {
+    const { repo } = limitsRepo();
+    repo.synth(tmp);
+    fs.writeFileSync(path.join(tmp, 'cd', 'prd', 'values.yaml'), prd);
+    const helm = helmRenderValues(tmp, 's', 'prd');
+    expect(ourValuesFromFiles(tmp, 's', 'prd')).toEqual(helm);
   });
 });
 

@@ -5,10 +5,10 @@ import { describeWithShared, sharedPath } from '../support/shared';
 
 const GOOD_RULES = 'rules:\n  name-set:\n    given: $\n    severity: error\n    then:\n      field: name\n      function: truthy\n';
 
-async function lintError(files: { [path: string]: string }, env?: string): Promise<string> {
+async function lintError(files: { [path: string]: string }, env?: string, requireRuleset = false): Promise<string> {
   const dir = writeRepo({ 'charts/app/values.yaml': 'name: app\n', 'cd/dev/values.yaml': '{}\n', ...files });
   try {
-    await ValuesLinter.lintRepo(dir, env);
+    await ValuesLinter.lintRepo(dir, env, { requireRuleset });
   } catch (e) {
     expect((e as Error).stack).toBeDefined(); // a real Error, but the message is what users see
     return (e as Error).message;
@@ -40,17 +40,17 @@ describe('malformed input is a clear error naming file and line', () => {
       '        functionOptions: {minimum: 1}', //       13
     ].join('\n') + '\n';
     expect((await lintError({ '.spectral.yaml': text })).split('\n')).toEqual([
-      '.spectral.yaml:1: extends[1]: "./local-base.yaml" cannot be resolved offline; extend one of spectral:oas, spectral:asyncapi, spectral:arazzo',
-      '.spectral.yaml:2: functionsDir: custom functions are not supported; use Spectral\'s core functions (alphabetical, casing, defined, enumeration, falsy, length, pattern, schema, truthy, undefined, unreferencedReusableObject, xor, or)',
+      '.spectral.yaml:1: extends[1]: ./local-base.yaml: no such file',
+      // functionsDir without functions: the migrator drops it (transformers/functions.ts)
       '.spectral.yaml:6: rules.a.severity: the value has to be one of: 0, 1, 2, 3 or "error", "warn", "info", "hint", "off"',
-      '.spectral.yaml:8: rules.a.then.function: unknown function "isSet" (core functions: alphabetical, casing, defined, enumeration, falsy, length, pattern, schema, truthy, undefined, unreferencedReusableObject, xor, or)',
+      '.spectral.yaml:8: rules.a.then.function: "isSet" is not defined: not a core function (alphabetical, casing, defined, enumeration, falsy, length, or, pattern, schema, truthy, undefined, unreferencedReusableObject, xor) nor listed in `functions`',
       '.spectral.yaml:13: rules.b.then[0].functionOptions.minimum: "length" function does not support "minimum" option',
     ]);
   });
 
   test('a ruleset that is not a mapping, and a missing ruleset', async () => {
-    expect(await lintError({ '.spectral.yaml': '- rules\n' })).toBe('.spectral.yaml:1: a ruleset must be a YAML mapping with `rules` and/or `extends`');
-    expect(await lintError({})).toBe('.spectral.yaml: no ruleset: the repository has no .spectral.yaml');
+    expect(await lintError({ '.spectral.yaml': '- rules\n' })).toBe('.spectral.yaml:1: a ruleset must be a YAML mapping with `rules` and/or `extends` (Spectral: "Invalid ruleset provided")');
+    expect(await lintError({}, undefined, true)).toBe('.spectral.yaml: no ruleset: the repository has no .spectral.yaml (required by --require-ruleset)');
   });
 
   test('a values file that is not YAML, or not a mapping', async () => {

@@ -89,6 +89,12 @@ rules:
     });
   });
 
+  test('a single extends with a mode is written inside a list (spectral-ruleset-migrator reads a lone [name, mode] as two names)', () => {
+    const rs = new ValuesRuleset(scope(), 'rules', { extendsRulesets: [SpectralExtends.oas(ExtendsMode.ALL)] });
+    expect(rs.toJson().extends).toEqual([['spectral:oas', 'all']]);
+    expect(new ValuesRuleset(scope(), 'plain', { extendsRulesets: [SpectralExtends.oas()] }).toJson().extends).toBe('spectral:oas');
+  });
+
   test('output does not depend on the order rules are added', () => {
     const a = { name: 'a', given: ['$'], then: [{ field: 'x', check: ValuesFunction.defined() }] };
     const b = { name: 'b', given: ['$'], then: [{ field: 'y', check: ValuesFunction.defined() }] };
