@@ -6,6 +6,7 @@
 import { autogenRules, podFromTemplate } from './autogen';
 import { evaluateOperator } from './conditions';
 import { EvaluationOptions } from './evaluation-options';
+import { apiCallData, configMapData, globalReferenceData } from './context-data';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
 import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
@@ -108,8 +109,8 @@ function valueKeys(...sources: any[]): string[] {
   return out;
 }
 
-/** Loads `context` entries into `ctx`; throws Unsupported for live lookups without a value. */
-function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): void {
+/** Loads `context` entries into `ctx`; throws Unsupported for live lookups the test does not supply. */
+function loadContext(entries: any[] | undefined, ctx: any, provided: string[], opts: EvaluationOptions = {}): void {
   for (const entry of entries ?? []) {
     const name: string = entry?.name ?? '';
     const isProvided = provided.some((k) => k === name || k.startsWith(`${name}.`));
@@ -120,7 +121,37 @@ function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): 
     }
     if (isProvided) continue;
     const kind = entry.configMap ? 'configMap' : entry.apiCall ? 'apiCall' : entry.imageRegistry ? 'imageRegistry' : entry.globalReference ? 'globalReference' : 'unknown';
-    throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
+    const data = externalData(kind, entry, ctx, opts);
+    if (!data) throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and the test supplies no data for it`);
+    ctx[name] = data.value;
+  }
+}
+
+/** An apiCall, configMap or globalReference entry's value from the test's data (context-data.ts). */
+function externalData(kind: string, entry: any, ctx: any, opts: EvaluationOptions): { value: any } | undefined {
+  const supplied = kind === 'apiCall' ? !!(opts.clusterResources || opts.apiCallResponses)
+    : kind === 'configMap' ? !!opts.clusterResources
+      : kind === 'globalReference' ? !!opts.globalContextEntries : false;
+  if (!supplied) return undefined;
+  const spec = substituteAll(entry[kind], ctx, SubstitutionMode.STRICT);
+  let data: { value: any } | undefined;
+  try {
+    data = kind === 'apiCall' ? apiCallData(spec, opts)
+      : kind === 'configMap' ? configMapData(spec, opts)
+        : kind === 'globalReference' ? globalReferenceData(spec, opts) : undefined;
+  } catch (err) {
+    if (spec?.default === undefined) throw err;
+    return { value: spec.default };
+  }
+  if (!data) return undefined;
+  const path = kind === 'configMap' ? undefined : spec?.jmesPath;
+  if (!path) return data;
+  try {
+    const v = query(String(path), data.value);
+    return { value: v ?? spec.default ?? null };
+  } catch (err) {
+    if (spec?.default === undefined) throw err;
+    return { value: spec.default };
   }
 }
 
@@ -188,6 +219,8 @@ interface BodyInput {
   readonly ctx: any;
   readonly provided: string[];
   readonly foreachValues?: any;
+  /** The request's options (the test's cluster and mocked data for context entries). */
+  readonly opts?: EvaluationOptions;
 }
 
 function runPatterns(body: any, target: any, ctx: any, ruleName: string, message: string): Outcome {
@@ -255,7 +288,7 @@ function runDeny(deny: any, ctx: any, message: string): Outcome {
 function runValidation(body: any, input: BodyInput, nesting: number, element: boolean): Outcome | undefined {
   const { ctx } = input;
   try {
-    loadContext(body.context, ctx, input.provided);
+    loadContext(body.context, ctx, input.provided, input.opts);
   } catch (err) {
     if (err instanceof Unsupported) throw err;
     if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
@@ -297,6 +330,11 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
     for (let index = 0; index < elements.length; index++) {
       const el = elements[index];
       if (el === null || el === undefined) continue;
+      // AddElementToContext: elementScope: true on an element that is not a map is an error
+      if (fe.elementScope === true && (typeof el !== 'object' || Array.isArray(el))) {
+        return error('failed to process foreach: cannot use elementScope=true foreach rules for elements that are not maps, '
+          + `expected type=map got type=${goTypeName(el)}`);
+      }
       const ctx = { ...base };
       ctx.element = el;
       ctx.elementIndex = index;
@@ -321,6 +359,15 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
   }
   if (applied === 0) return skip('rule skipped');
   return pass('rule passed');
+}
+
+/** The Go type name Kyverno prints for a decoded JSON value. */
+function goTypeName(v: any): string {
+  if (Array.isArray(v)) return '[]interface {}';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return 'map[string]interface {}';
 }
 
 // E2's modules are loaded lazily so that this module works (reporting the rule as unsupported)
@@ -409,7 +456,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       const cel = autogenKind && autogen?.autogenCel ? autogen.autogenCel(validate.cel, autogenKind) : validate.cel;
       const subject = autogenKind ? matched : target;
       if (rule.preconditions) {
-        loadContext(rule.context, ctx, provided);
+        loadContext(rule.context, ctx, provided, opts);
         if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
       }
       const r = mod.evaluateCelRule(cel, subject, celContext(subject, opts, ruleValues), rule.name);
@@ -418,7 +465,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
     if (validate.podSecurity) {
       const mod = celModule('./pod-security/evaluate');
       if (!mod?.evaluatePodSecurity) return { status: RuleStatus.UNSUPPORTED, message: 'podSecurity evaluation is not available' };
-      loadContext(rule.context, ctx, provided);
+      loadContext(rule.context, ctx, provided, opts);
       if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
       // Kyverno prefixes the checks with "Validation rule '<name>' failed."
       const r = mod.evaluatePodSecurity(validate.podSecurity, target, rule.name);
@@ -426,7 +473,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
     }
     const body = { ...validate, context: rule.context, preconditions: rule.preconditions };
     const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
-    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues };
+    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues, opts };
     ctx.__message = validate.message;
     const r = runValidation(body, input, 0, false);
     delete ctx.__message;
@@ -447,11 +494,18 @@ function matchContext(policy: any, opts: EvaluationOptions): MatchContext {
     groups: ui.groups,
     roles: ui.roles,
     clusterRoles: ui.clusterRoles,
+    userInfoSupplied: opts.userInfo !== undefined,
     subresource: opts.subresource,
     parent: opts.parentResource && opts.parentResource.kind
       ? { apiVersion: String(opts.parentResource.apiVersion ?? ''), kind: String(opts.parentResource.kind) } : undefined,
     policyNamespace: policy?.kind === 'Policy' ? policy?.metadata?.namespace ?? 'default' : undefined,
   };
+}
+
+/** Whether the document is a kyverno.io ClusterPolicy or Policy. */
+function isKyvernoPolicyDocument(policy: any): boolean {
+  const apiVersion = policy?.apiVersion;
+  return (apiVersion === undefined || String(apiVersion).startsWith('kyverno.io/')) && (policy?.kind === 'ClusterPolicy' || policy?.kind === 'Policy');
 }
 
 /** Whether the document is a Kyverno ValidatingPolicy (policies.kyverno.io). */
@@ -487,6 +541,10 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     } catch (err) {
       return [{ ...base, rule: base.policy, status: RuleStatus.ERROR, message: describe(err) }];
     }
+  }
+  if (!isKyvernoPolicyDocument(policy)) {
+    // never an empty answer for a policy we cannot evaluate: one unsupported result for the policy
+    return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: `${String(policy?.apiVersion ?? '')} ${String(policy?.kind ?? 'document')} policies are not evaluated by the offline engine` }];
   }
   const mctx = matchContext(policy, options);
   const results: RuleResult[] = [];

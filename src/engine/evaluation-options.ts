@@ -60,4 +60,22 @@ export interface EvaluationOptions {
    * @see https://kyverno.io/docs/exceptions/
    */
   readonly exceptions?: any[];
+  /**
+   * Resources of the cluster (a test's ClusterResource files): `apiCall` entries with a
+   * Kubernetes `urlPath` and `configMap` entries read them.
+   * @default - none (such entries are unsupported)
+   */
+  readonly clusterResources?: any[];
+  /**
+   * Mocked HTTP responses for `apiCall` entries (a test's `apiCallResponses`: `url` or `urlPath`,
+   * optional `method`, `response.body`).
+   * @default - none
+   */
+  readonly apiCallResponses?: any[];
+  /**
+   * Mocked GlobalContextEntry data for `globalReference` entries (a test's
+   * `globalContextEntries`: `name` with `data` or `resources`, optional `fieldPath`, `projections`).
+   * @default - none
+   */
+  readonly globalContextEntries?: any[];
 }
