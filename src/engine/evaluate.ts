@@ -5,8 +5,8 @@
  */
 import { autogenRules, podFromTemplate } from './autogen';
 import { evaluateOperator } from './conditions';
-import { EvaluationOptions } from './evaluation-options';
 import { apiCallData, configMapData, globalReferenceData } from './context-data';
+import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
 import { parseImage, query, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
@@ -122,7 +122,7 @@ function loadContext(entries: any[] | undefined, ctx: any, provided: string[], o
     if (isProvided) continue;
     const kind = entry.configMap ? 'configMap' : entry.apiCall ? 'apiCall' : entry.imageRegistry ? 'imageRegistry' : entry.globalReference ? 'globalReference' : 'unknown';
     const data = externalData(kind, entry, ctx, opts);
-    if (!data) throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and the test supplies no data for it`);
+    if (!data) throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
     ctx[name] = data.value;
   }
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import * as semver from 'semver';
 import * as YAML from 'yaml';
+import { goMatchString, goReplaceAllLiteralString, goReplaceAllString } from './go-regexp';
 import { formatDuration, formatQuantity, parseDuration, parseQuantity } from './quantity';
 import { wildcardMatch } from './wildcard';
 
@@ -34,21 +35,6 @@ function sig(n: number, optional = 0): any[] {
 function str(v: unknown, fn: string): string {
   if (typeof v === 'string') return v;
   throw new Error(`invalid type for ${fn}: expected string, got ${v === null ? 'null' : typeof v}`);
-}
-
-function goRegex(re: string): RegExp {
-  // Go RE2 syntax is close to JS; translate the inline flag group that policies use.
-  let flags = '';
-  let src = re;
-  const m = /^\(\?([imsU]+)\)/.exec(src);
-  if (m) {
-    src = src.slice(m[0].length);
-    if (m[1].includes('i')) flags += 'i';
-    if (m[1].includes('s')) flags += 's';
-    if (m[1].includes('m')) flags += 'm';
-  }
-  src = src.replace(/\(\?P</g, '(?<');
-  return new RegExp(src, flags);
 }
 
 function toNumberOrString(v: unknown): string {
@@ -194,12 +180,12 @@ function registerKyvernoFunctions(): void {
   }, sig(2, 1));
   reg('trim_prefix', ([s, p]) => (str(s, 'trim_prefix').startsWith(str(p, 'trim_prefix')) ? s.slice(p.length) : s), sig(2));
   reg('split', ([s, sep]) => str(s, 'split').split(str(sep, 'split')), sig(2));
+  // Go regexp (RE2) semantics, as Kyverno's functions use regexp.MatchString / ReplaceAllString
   reg('regex_replace_all', ([re, src, repl]) =>
-    toNumberOrString(src).replace(new RegExp(goRegex(str(re, 'regex_replace_all')).source, 'g'),
-      toNumberOrString(repl).replace(/\$\{(\w+)\}/g, '$$$1')), sig(3));
+    goReplaceAllString(str(re, 'regex_replace_all'), toNumberOrString(src), toNumberOrString(repl)), sig(3));
   reg('regex_replace_all_literal', ([re, src, repl]) =>
-    toNumberOrString(src).replace(new RegExp(goRegex(str(re, 'regex_replace_all_literal')).source, 'g'), () => toNumberOrString(repl)), sig(3));
-  reg('regex_match', ([re, src]) => goRegex(str(re, 'regex_match')).test(toNumberOrString(src)), sig(2));
+    goReplaceAllLiteralString(str(re, 'regex_replace_all_literal'), toNumberOrString(src), toNumberOrString(repl)), sig(3));
+  reg('regex_match', ([re, src]) => goMatchString(str(re, 'regex_match'), toNumberOrString(src)), sig(2));
   reg('pattern_match', ([p, src]) => wildcardMatch(str(p, 'pattern_match'), toNumberOrString(src)), sig(2));
   reg('label_match', ([sel, labels]) => {
     if (!sel || typeof sel !== 'object' || !labels || typeof labels !== 'object') throw new Error('label_match: expected objects');

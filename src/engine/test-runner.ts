@@ -75,7 +75,7 @@ export interface KyvernoTestCaseResult {
   readonly policyKind: string;
   /** Rule name as written in the test. */
   readonly rule: string;
-  /** Resource name. */
+  /** Resource name (without the namespace of a `namespace/name` reference). */
   readonly resource: string;
   /** Resource kind as written in the test. */
   readonly kind: string;
@@ -95,7 +95,8 @@ export interface KyvernoTestCaseResult {
   readonly matched: boolean;
   /**
    * Type of the rule: pattern, deny, foreach, cel, podSecurity, mutate, generate, verifyImages,
-   * validatingPolicy, or the lower-camel policy kind for other policies; unsupported when unknown.
+   * validatingPolicy, the lower-camel policy kind for other policies, unknownRule when the policy
+   * has no such rule, unsupported when the policy is not found or the rule has no known body.
    */
   readonly category: string;
 }
@@ -155,7 +156,8 @@ function ruleTypeOf(policy: any, ruleName: string): string {
   if (isValidatingPolicyDocument(policy)) return RuleCategory.VALIDATING_POLICY;
   if (!isKyvernoPolicy(policy)) return lowerFirst(String(policy.kind ?? 'unsupported'));
   const rule = findRule(policy, ruleName);
-  if (rule?.mutate) return 'mutate';
+  if (!rule) return 'unknownRule';
+  if (rule.mutate) return 'mutate';
   if (rule?.generate) return 'generate';
   if (rule?.verifyImages) return 'verifyImages';
   return ruleCategory(rule);
@@ -191,13 +193,13 @@ function refsOf(expected: any): ResourceRef[] {
     const full = String(raw);
     const slash = full.indexOf('/');
     refs.push(slash >= 0
-      ? { label: full, name: full.slice(slash + 1), namespace: full.slice(0, slash), kind }
+      ? { label: full.slice(slash + 1), name: full.slice(slash + 1), namespace: full.slice(0, slash), kind }
       : { label: full, name: full, namespace: expected.namespace, kind });
   }
   for (const spec of expected.resourceSpecs ?? []) {
     const gv = spec.group ? `${spec.group}/${spec.version ?? ''}` : spec.version;
     refs.push({
-      label: spec.namespace ? `${spec.namespace}/${spec.name}` : String(spec.name ?? ''),
+      label: String(spec.name ?? ''),
       name: String(spec.name ?? ''),
       namespace: spec.namespace || undefined,
       kind: String(spec.kind ?? kind),
@@ -351,7 +353,9 @@ export class KyvernoTestRunner {
     return r;
   }
 
-  private actualFor(policy: any, rawPolicy: string, ruleName: string, expected: any, ref: ResourceRef, operation: string | undefined): { actual: string; reason?: string } {
+  private actualFor(
+    policy: any, rawPolicy: string, ruleName: string, expected: any, ref: ResourceRef, operation: string | undefined,
+  ): { actual: string; reason?: string } {
     if (!policy) return { actual: 'not-found', reason: `policy ${rawPolicy} is not in the suite` };
     const resources = this.resourcesFor(ref);
     if (resources.length === 0) return { actual: 'not-found', reason: `resource ${ref.kind} ${ref.label} is not in the suite` };

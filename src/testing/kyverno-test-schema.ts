@@ -18,8 +18,16 @@ const list = (items: Shape | typeof ANY) => ({ items });
 const META: Shape = { apiVersion: ANY, kind: ANY, metadata: ANY };
 
 const API_RESOURCE: Shape = {
-  categories: ANY, group: ANY, kind: ANY, name: ANY, namespaced: ANY, shortNames: ANY,
-  singularName: ANY, storageVersionHash: ANY, verbs: ANY, version: ANY,
+  categories: ANY,
+  group: ANY,
+  kind: ANY,
+  name: ANY,
+  namespaced: ANY,
+  shortNames: ANY,
+  singularName: ANY,
+  storageVersionHash: ANY,
+  verbs: ANY,
+  version: ANY,
 };
 
 const VALUES_BODY: Shape = {
@@ -80,7 +88,9 @@ export const TEST_SHAPE: Shape = {
   httpPayloads: ANY,
   envoyPayloads: ANY,
   apiCallResponses: list({ method: ANY, url: ANY, urlPath: ANY, response: { body: ANY, statusCode: ANY } }),
-  globalContextEntries: list({ name: ANY, data: ANY, fieldPath: ANY, projections: list({ name: ANY, path: ANY }), resourceFiles: ANY, resources: ANY }),
+  globalContextEntries: list({
+    name: ANY, data: ANY, fieldPath: ANY, projections: list({ name: ANY, path: ANY }), resourceFiles: ANY, resources: ANY,
+  }),
 };
 
 /** A UserInfo file. */
@@ -96,7 +106,9 @@ export const USER_INFO_SHAPE: Shape = {
 export const CONTEXT_SHAPE: Shape = {
   ...META,
   spec: {
-    images: list({ image: ANY, resolvedImage: ANY, registry: ANY, repository: ANY, tag: ANY, digest: ANY, imageIndex: ANY, manifest: ANY, config: ANY }),
+    images: list({
+      image: ANY, resolvedImage: ANY, registry: ANY, repository: ANY, tag: ANY, digest: ANY, imageIndex: ANY, manifest: ANY, config: ANY,
+    }),
     resources: ANY,
   },
 };

@@ -6,13 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseYamlDocuments } from '../core/yaml';
-import { resourceTypeOf } from '../engine/cel/resource-kinds';
-import { KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 import {
   CLUSTER_RESOURCE_SHAPE, CONTEXT_SHAPE, OPERATION_VALUES, POLICY_KIND_FLAGS, RESULT_VALUES, TEST_SHAPE,
   unknownFields, USER_INFO_SHAPE, VALUES_SHAPE,
 } from './kyverno-test-schema';
+import { parseYamlDocuments } from '../core/yaml';
+import { resourceTypeOf } from '../engine/cel/resource-kinds';
+import { KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 
 /** The file name kyverno test looks for. */
 const TEST_FILE_NAMES = ['kyverno-test.yaml', 'kyverno-test.yml'];

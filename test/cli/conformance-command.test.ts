@@ -53,13 +53,31 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('prints agreement per kind and names out-of-scope suites', async () => {
+test('counts every suite: a rule the engine cannot evaluate is a miss listed with its reason', async () => {
   suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
   suite(tmp, 'mutating', POLICY('mutating', MUTATE), 'pass');
-  expect(await run([tmp])).toBe(0);
-  expect(out).toContain('2 suites, 1 in scope, 1 out of scope');
+  expect(await run([tmp, '--min', '50'])).toBe(0);
+  expect(out).toContain('2 suite files, 2 Test documents, 0 not loadable');
   expect(out).toMatch(/pattern\s+1\s+1\s+100\.0%/);
-  expect(out).toContain('mutating: rule mutating/r is a mutate rule');
+  expect(out).toMatch(/mutate\s+0\s+1\s+0\.0%/);
+  expect(out).toMatch(/total\s+1\s+2\s+50\.0%/);
+  expect(out).toContain('[mutate] mutating: mutating/r Pod/bad: expected pass, got unsupported (mutate rules are not evaluated by the offline engine)');
+});
+
+test('the default target is 98% of all expected results', async () => {
+  suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
+  suite(tmp, 'mutating', POLICY('mutating', MUTATE), 'pass');
+  expect(await run([tmp])).toBe(1);
+});
+
+test('a suite that cannot be loaded counts as a miss with the error', async () => {
+  suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
+  fs.mkdirSync(path.join(tmp, 'broken'));
+  fs.writeFileSync(path.join(tmp, 'broken', 'kyverno-test.yaml'), 'kind: Test\nmetadata: {name: broken}\npolicies: [missing.yaml]\nresults: []\n');
+  expect(await run([tmp, '--min', '50'])).toBe(0);
+  expect(out).toMatch(/total\s+1\s+2\s+50\.0%/);
+  expect(out).toContain('[load] broken: suite: expected loaded, got load error');
+  expect(out).toContain('policies: file "missing.yaml" does not exist');
 });
 
 test('exits 1 under the target; --min overrides it', async () => {

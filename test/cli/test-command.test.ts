@@ -96,9 +96,11 @@ test('--json prints one object per result', async () => {
   suite(tmp, RIGHT);
   expect(await run([tmp, '--json'])).toBe(0);
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  const file = fs.realpathSync(path.join(tmp, '.kyverno-test', 'kyverno-test.yaml'));
+  const row = { file, test: 'host-network', policy: 'disallow-host-network', policyKind: 'ClusterPolicy', rule: 'host-network', ruleType: 'pattern', kind: 'Pod', matched: true };
   expect(lines).toEqual([
-    { test: 'host-network', policy: 'disallow-host-network', rule: 'host-network', resource: 'good', expected: 'pass', actual: 'pass', reason: "validation rule 'host-network' passed." },
-    { test: 'host-network', policy: 'disallow-host-network', rule: 'host-network', resource: 'bad', expected: 'fail', actual: 'fail', reason: expect.stringContaining('hostNetwork is not allowed') },
+    { ...row, resource: 'good', expected: 'pass', actual: 'pass', reason: "validation rule 'host-network' passed." },
+    { ...row, resource: 'bad', expected: 'fail', actual: 'fail', reason: expect.stringContaining('hostNetwork is not allowed') },
   ]);
 });
 

@@ -69,18 +69,18 @@ test('results name Pod rules for controllers; resources may be namespace/name; t
   };
   const report = KyvernoTestRunner.run({ name: 't', ...def });
   expect(report.results.map((r) => [r.rule, r.resource, r.actual, r.matched])).toEqual([
-    ['r', 'team/d', 'fail', true],
+    ['r', 'd', 'fail', true],
     ['autogen-r', 'd', 'fail', true],
     ['r', 'missing', 'not-found', false],
   ]);
 });
 
-test('a rule that does not match is "excluded": it agrees with skip only', () => {
+test('a rule that does not select the resource is "excluded", which kyverno test counts as a skip whatever was expected', () => {
   const p = policy([{ ...denyRule('r', 'x', 'x'), match: { any: [{ resources: { kinds: ['Service'] } }] } }]);
-  const def = { policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'pass' }] };
+  const def = { policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'fail' }] };
   const report = KyvernoTestRunner.run({ name: 't', ...def });
-  expect(report.results[0]).toMatchObject({ actual: 'excluded', matched: false });
-  expect(report.passed).toBe(false);
+  expect(report.results[0]).toMatchObject({ actual: 'excluded', matched: true });
+  expect(report.results[0].reason).toMatch(/does not select the resource/);
 });
 
 test('Values subresources map a Scale resource onto deployments/scale', () => {
@@ -95,9 +95,9 @@ test('Values subresources map a Scale resource onto deployments/scale', () => {
   expect(actuals(def)).toEqual(['r/web:fail']);
 });
 
-test('suites needing mutate or generate are out of scope, with the reason', () => {
+test('a mutate rule the engine cannot evaluate is unsupported with the reason, never excluded', () => {
   const p = policy([{ name: 'm', match: { any: [{ resources: { kinds: ['Pod'] } }] }, mutate: { patchStrategicMerge: {} } }]);
-  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'm', kind: 'Pod', resources: ['a'], result: 'pass', patchedResource: 'x.yaml' }] });
-  expect(report.outOfScope).toContain('rule p/m is a mutate rule');
-  expect(report.results[0].actual).toBe('unsupported');
+  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'm', kind: 'Pod', resources: ['a'], result: 'pass' }] });
+  expect(report.results.map((r) => [r.actual, r.matched, r.category])).toEqual([['unsupported', false, 'mutate']]);
+  expect(report.results[0].reason).toMatch(/mutate/);
 });

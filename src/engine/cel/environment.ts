@@ -12,6 +12,7 @@ import { strings } from '@bufbuild/cel/ext';
 import { desugarCel } from './desugar';
 import { KUBERNETES_LIBRARY_FUNCS } from './kubernetes-libraries';
 import { pluralOfKind } from './resource-kinds';
+import { goFindAllString, goFindString } from '../go-regexp';
 
 const DYN = CelScalar.DYN;
 const STRING = CelScalar.STRING;
@@ -196,16 +197,15 @@ const listFuncs: CelFunc[] = [
 
 // --- Kubernetes regex library -------------------------------------------------------------------
 const regexFuncs: CelFunc[] = [
+  // RE2 semantics, as Kubernetes' regex library (Go regexp)
   celMethod('find', STRING, [STRING], STRING, function (re) {
-    const m = new RegExp(re).exec(this);
-    return m ? m[0] : '';
+    return goFindString(re, this);
   }),
   celMethod('findAll', STRING, [STRING], LIST, function (re) {
-    return [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
+    return goFindAllString(re, this);
   }),
   celMethod('findAll', STRING, [STRING, INT], LIST, function (re, n) {
-    const all = [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
-    return Number(n) < 0 ? all : all.slice(0, Number(n));
+    return goFindAllString(re, this, Number(n));
   }),
 ];
 
