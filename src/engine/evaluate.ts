@@ -27,9 +27,28 @@ function clone<T>(v: T): T {
   return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }
 
+/** The segments of a dotted values key; a double-quoted segment may hold dots (`annotations."a.io/b"`). */
+function dottedKeySegments(key: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const c of key) {
+    if (c === '"') {
+      quoted = !quoted;
+    } else if (c === '.' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  parts.push(cur);
+  return parts;
+}
+
 /** Sets `a.b.c` = value in obj, creating objects on the way (the CLI's AddVariable). */
 function setDotted(obj: any, key: string, value: any): void {
-  const parts = key.split('.');
+  const parts = dottedKeySegments(key);
   let cur = obj;
   for (let i = 0; i < parts.length - 1; i++) {
     if (cur[parts[i]] === null || typeof cur[parts[i]] !== 'object' || Array.isArray(cur[parts[i]])) cur[parts[i]] = {};
@@ -393,6 +412,8 @@ function celContext(_resource: any, opts: EvaluationOptions, ruleValues?: any): 
     variables: ruleValues ?? opts.values,
     contextResources: opts.contextResources,
     contextImages: opts.contextImages,
+    apiCallResponses: opts.apiCallResponses,
+    globalContextEntries: opts.globalContextEntries,
     subResource: opts.subresource,
   };
 }
@@ -537,7 +558,10 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
       return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: 'ValidatingPolicy evaluation is not available' }];
     }
     try {
-      return mod.evaluateValidatingPolicy(policy, resource, celContext(resource, options));
+      const cctx = celContext(resource, options);
+      const results: RuleResult[] = mod.evaluateValidatingPolicy(policy, resource, cctx);
+      const exceptions = celModule('./cel/policy-exceptions');
+      return exceptions?.withCelExceptions ? exceptions.withCelExceptions(results, options.exceptions, policy, resource, cctx) : results;
     } catch (err) {
       return [{ ...base, rule: base.policy, status: RuleStatus.ERROR, message: describe(err) }];
     }

@@ -319,7 +319,10 @@ export function query(expression: string, data: any): any {
 export enum SubstitutionMode {
   /** Errors propagate (validate patterns, deny conditions, messages). */
   STRICT = 'strict',
-  /** Unresolvable variables become "" (Kyverno's preconditions resolver). */
+  /**
+   * Preconditions: Kyverno's preconditions resolver now returns the resolution error (older
+   * versions substituted ""), so an unresolvable variable makes the rule an `error`.
+   */
   PRECONDITIONS = 'preconditions',
 }
 
@@ -347,7 +350,7 @@ export function substituteAll(doc: any, data: any, mode: SubstitutionMode = Subs
 }
 
 /** Substitutes the variables of one string; returns a non-string when the string is one variable. */
-export function substituteString(value: string, data: any, mode: SubstitutionMode, at?: () => any): any {
+export function substituteString(value: string, data: any, _mode: SubstitutionMode, at?: () => any): any {
   if (!value.includes('{{')) return value;
   let current: any = value;
   for (let round = 0; round < 10 && typeof current === 'string'; round++) {
@@ -361,17 +364,9 @@ export function substituteString(value: string, data: any, mode: SubstitutionMod
       if (expr === '@' && at) {
         resolved = at();
       } else {
-        try {
-          const op = data?.request?.operation;
-          if (op === 'DELETE') expr = expr.replace(/request\.object/g, 'request.oldObject');
-          resolved = query(expr, data);
-        } catch (err) {
-          if (mode === SubstitutionMode.PRECONDITIONS && !(err instanceof UnsupportedFunctionError)) {
-            resolved = '';
-          } else {
-            throw err;
-          }
-        }
+        const op = data?.request?.operation;
+        if (op === 'DELETE') expr = expr.replace(/request\.object/g, 'request.oldObject');
+        resolved = query(expr, data);
       }
       if (original === v) return resolved;
       const text = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);

@@ -322,7 +322,11 @@ export class KyvernoTestRunner {
       roles: ui.roles,
       clusterRoles: ui.clusterRoles,
     } : undefined;
-    const cluster = this.def.clusterResources ?? [];
+    // kyverno test allows API calls only with clusterResources; its fake cluster then holds the
+    // suite's resources, target and parameter resources too
+    const cluster = (this.def.clusterResources ?? []).length > 0
+      ? [...this.def.clusterResources!, ...this.def.resources, ...(this.def.targetResources ?? []), ...(this.def.paramResources ?? [])]
+      : [];
     return {
       operation,
       namespaceLabels,
