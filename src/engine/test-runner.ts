@@ -362,7 +362,12 @@ export class KyvernoTestRunner {
   ): { actual: string; reason?: string } {
     if (!policy) return { actual: 'not-found', reason: `policy ${rawPolicy} is not in the suite` };
     const resources = this.resourcesFor(ref);
-    if (resources.length === 0) return { actual: 'not-found', reason: `resource ${ref.kind} ${ref.label} is not in the suite` };
+    if (resources.length === 0) {
+      const payloads = (this.def.jsonPayloads?.length ?? 0) + (this.def.httpPayloads?.length ?? 0) + (this.def.envoyPayloads?.length ?? 0);
+      // a result on a payload rather than a resource: the engine does not evaluate payloads
+      if (payloads > 0) return { actual: 'unsupported', reason: `${[ref.kind, ref.label].filter((x) => x).join(' ')} is not a resource of the suite; JSON, HTTP and Envoy payloads are not evaluated by the offline engine` };
+      return { actual: 'not-found', reason: `resource ${ref.kind} ${ref.label} is not in the suite` };
+    }
     const payload = payloadModeReason(policy);
     if (payload) return { actual: 'unsupported', reason: payload };
     const anyRule = KIND_FLAGS.some((f) => expected[f] === true) || (isValidatingPolicyDocument(policy) && !ruleName);
