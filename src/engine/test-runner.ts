@@ -210,6 +210,16 @@ function refsOf(expected: any): ResourceRef[] {
   return refs;
 }
 
+/**
+ * The documents of a file a result names (`patchedResources`, `generatedResource(s)`,
+ * `cloneSourceResource`), as the loader read them; an error naming the suite when it did not.
+ */
+export function readResultDocuments(def: KyvernoTestDefinition, relativePath: string): any[] {
+  const docs = def.documents?.[relativePath];
+  if (!docs) throw new Error(`${def.file ?? def.name}: file ${JSON.stringify(relativePath)} named by a result was not loaded with the suite`);
+  return docs;
+}
+
 /** Runs kyverno test suites through the offline engine. */
 export class KyvernoTestRunner {
   /** Runs one parsed suite. */

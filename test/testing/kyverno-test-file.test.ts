@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readResultDocuments } from '../../src/engine/test-runner';
 import { KyvernoTestSuite } from '../../src/testing';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'kyverno-test-file', 'kyverno-test.yaml');
@@ -156,7 +157,8 @@ describe('results and files the loader passes to the runner', () => {
     });
     const [suite] = KyvernoTestSuite.load(file);
     expect(Object.keys(suite.definition.documents ?? {}).sort()).toEqual(['gen-a.yaml', 'gen-b.yaml', 'patched.yaml']);
-    expect(suite.definition.documents!['gen-b.yaml']).toEqual([{ kind: 'ConfigMap', metadata: { name: 'b' } }]);
+    expect(readResultDocuments(suite.definition, 'gen-b.yaml')).toEqual([{ kind: 'ConfigMap', metadata: { name: 'b' } }]);
+    expect(() => readResultDocuments(suite.definition, 'other.yaml')).toThrow(`${file}: file "other.yaml" named by a result was not loaded with the suite`);
   });
 
   test('targetResources, paramResources, payloads, apiCallResponses and globalContextEntries reach the definition', () => {
