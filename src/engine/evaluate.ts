@@ -558,10 +558,7 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
       return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: 'ValidatingPolicy evaluation is not available' }];
     }
     try {
-      const cctx = celContext(resource, options);
-      const results: RuleResult[] = mod.evaluateValidatingPolicy(policy, resource, cctx);
-      const exceptions = celModule('./cel/policy-exceptions');
-      return exceptions?.withCelExceptions ? exceptions.withCelExceptions(results, options.exceptions, policy, resource, cctx) : results;
+      return mod.evaluateValidatingPolicy(policy, resource, celContext(resource, options));
     } catch (err) {
       return [{ ...base, rule: base.policy, status: RuleStatus.ERROR, message: describe(err) }];
     }

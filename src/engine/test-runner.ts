@@ -60,7 +60,7 @@ export interface KyvernoTestDefinition {
    * `cloneSourceResource`), by the path as written in the result.
    * @default - none
    */
-  readonly documents?: { [path: string]: any[] };
+  readonly resultFiles?: { [path: string]: any[] };
 }
 
 /** One expected result compared with the engine's. */
@@ -215,7 +215,7 @@ function refsOf(expected: any): ResourceRef[] {
  * `cloneSourceResource`), as the loader read them; an error naming the suite when it did not.
  */
 export function readResultDocuments(def: KyvernoTestDefinition, relativePath: string): any[] {
-  const docs = def.documents?.[relativePath];
+  const docs = def.resultFiles?.[relativePath];
   if (!docs) throw new Error(`${def.file ?? def.name}: file ${JSON.stringify(relativePath)} named by a result was not loaded with the suite`);
   return docs;
 }
@@ -380,7 +380,8 @@ export class KyvernoTestRunner {
     }
     const payload = payloadModeReason(policy);
     if (payload) return { actual: 'unsupported', reason: payload };
-    const anyRule = KIND_FLAGS.some((f) => expected[f] === true) || (isValidatingPolicyDocument(policy) && !ruleName);
+    // CEL policies have no rules: an is<Kind> flag (or no rule name) compares the policy's response
+    const anyRule = KIND_FLAGS.some((f) => expected[f] === true) || (!isKyvernoPolicy(policy) && !ruleName);
     for (const resource of resources) {
       const results = this.evaluate(policy, resource, operation);
       // a policy the engine cannot evaluate at all answers for every rule of it

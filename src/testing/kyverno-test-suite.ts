@@ -183,7 +183,7 @@ function definitionOf(test: any, index: number, file: string): KyvernoTestDefini
     envoyPayloads: list('envoyPayloads'),
     apiCallResponses: test.apiCallResponses,
     globalContextEntries,
-    documents: resultDocuments(test, files, file),
+    resultFiles: resultDocuments(test, files, file),
   };
 }
 

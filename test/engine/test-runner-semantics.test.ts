@@ -2,8 +2,7 @@
  * Semantics of `kyverno test` the runner mirrors: never a silent answer (unsupported, not
  * excluded), Excluded as kyverno test counts it, is<Kind> flags, per-result operation, user info
  * in match/exclude, error outcomes, Go regexp, context data from the suite (clusterResources,
- * apiCallResponses, globalContextEntries) for JMESPath and CEL, and policies.kyverno.io
- * PolicyExceptions.
+ * apiCallResponses, globalContextEntries) for JMESPath and CEL.
  * @see https://kyverno.io/docs/kyverno-cli/usage/test/
  */
 import { KyvernoTestDefinition, KyvernoTestRunner } from '../../src/engine';
@@ -18,20 +17,20 @@ const outcome = (def: Partial<KyvernoTestDefinition>) => run(def).results.map((r
 
 describe('never a silent answer', () => {
   test('a policy kind the engine does not evaluate is unsupported for every result naming it, never excluded', () => {
-    const mpol = { apiVersion: 'policies.kyverno.io/v1', kind: 'MutatingPolicy', metadata: { name: 'add-labels' }, spec: {} };
+    const cleanup = { apiVersion: 'kyverno.io/v2', kind: 'ClusterCleanupPolicy', metadata: { name: 'add-labels' }, spec: {} };
     const report = run({
-      policies: [mpol],
+      policies: [cleanup],
       resources: [pod('a')],
       results: [
-        { policy: 'add-labels', kind: 'Pod', resources: ['a'], result: 'pass', isMutatingPolicy: true },
+        { policy: 'add-labels', kind: 'Pod', resources: ['a'], result: 'pass', isDeletingPolicy: true },
         { policy: 'add-labels', rule: 'whatever', kind: 'Pod', resources: ['a'], result: 'skip' },
       ],
     });
     expect(report.results.map((r) => [r.actual, r.matched, r.policyKind, r.category])).toEqual([
-      ['unsupported', false, 'MutatingPolicy', 'mutatingPolicy'],
-      ['unsupported', false, 'MutatingPolicy', 'mutatingPolicy'],
+      ['unsupported', false, 'ClusterCleanupPolicy', 'clusterCleanupPolicy'],
+      ['unsupported', false, 'ClusterCleanupPolicy', 'clusterCleanupPolicy'],
     ]);
-    expect(report.results[0].reason).toBe('policies.kyverno.io/v1 MutatingPolicy policies are not evaluated by the offline engine');
+    expect(report.results[0].reason).toBe('kyverno.io/v2 ClusterCleanupPolicy policies are not evaluated by the offline engine');
   });
 
   test('a context entry with no data in the suite is unsupported; with data it is evaluated', () => {
@@ -227,43 +226,6 @@ describe('v1 context entries fed from the suite', () => {
     const p = ctxRule({ globalReference: { name: 'deployments', jmesPath: 'count' } }, '{{ data > `0` }}');
     const entries = [{ name: 'deployments', resources: [{ kind: 'Deployment' }, { kind: 'Deployment' }], projections: [{ name: 'count', path: 'length(@)' }] }];
     expect(result(p, { globalContextEntries: entries })).toMatchObject({ actual: 'fail', reason: '2' });
-  });
-});
-
-describe('policies.kyverno.io PolicyExceptions', () => {
-  const vpol = {
-    apiVersion: 'policies.kyverno.io/v1',
-    kind: 'ValidatingPolicy',
-    metadata: { name: 'require-team' },
-    spec: {
-      matchConstraints: { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }] },
-      validations: [{ expression: "has(object.metadata.labels) && 'team' in object.metadata.labels", message: 'team label required' }],
-    },
-  };
-  const exception = {
-    apiVersion: 'policies.kyverno.io/v1',
-    kind: 'PolicyException',
-    metadata: { name: 'allow-system', namespace: 'kyverno' },
-    spec: { policyRefs: [{ name: 'require-team', kind: 'ValidatingPolicy' }], matchConditions: [{ name: 'system-ns', expression: "object.metadata.namespace == 'kube-system'" }] },
-  };
-
-  test('an exception naming the policy whose matchConditions hold turns its result into a skip', () => {
-    const report = run({
-      policies: [vpol],
-      resources: [pod('sys', 'kube-system'), pod('app', 'team')],
-      exceptions: [exception],
-      results: [{ policy: 'require-team', kind: 'Pod', resources: ['kube-system/sys', 'team/app'], result: 'fail', isValidatingPolicy: true }],
-    });
-    expect(report.results.map((r) => [r.resource, r.actual, r.reason])).toEqual([
-      ['sys', 'skip', 'rule is skipped due to policy exception kyverno/allow-system'],
-      ['app', 'fail', 'team label required'],
-    ]);
-  });
-
-  test('an exception naming another policy does nothing', () => {
-    const other = { ...exception, spec: { ...exception.spec, policyRefs: [{ name: 'something-else', kind: 'ValidatingPolicy' }] } };
-    expect(outcome({ policies: [vpol], resources: [pod('sys', 'kube-system')], exceptions: [other], results: [{ policy: 'require-team', kind: 'Pod', resources: ['sys'], result: 'fail', isValidatingPolicy: true }] }))
-      .toEqual(['fail']);
   });
 });
 

@@ -156,7 +156,7 @@ describe('results and files the loader passes to the runner', () => {
       'kyverno-test.yaml': TEST('results:\n- {policy: p, rule: r, kind: Pod, resources: [team/p], result: fail, patchedResources: patched.yaml, generatedResources: [gen-a.yaml, gen-b.yaml], cloneSourceResource: gen-a.yaml}\n'),
     });
     const [suite] = KyvernoTestSuite.load(file);
-    expect(Object.keys(suite.definition.documents ?? {}).sort()).toEqual(['gen-a.yaml', 'gen-b.yaml', 'patched.yaml']);
+    expect(Object.keys(suite.definition.resultFiles ?? {}).sort()).toEqual(['gen-a.yaml', 'gen-b.yaml', 'patched.yaml']);
     expect(readResultDocuments(suite.definition, 'gen-b.yaml')).toEqual([{ kind: 'ConfigMap', metadata: { name: 'b' } }]);
     expect(() => readResultDocuments(suite.definition, 'other.yaml')).toThrow(`${file}: file "other.yaml" named by a result was not loaded with the suite`);
   });
