@@ -98,7 +98,7 @@ function buildContext(resource: any, matched: any, opts: EvaluationOptions): any
     object: op === 'DELETE' ? null : resource,
     // without an old object, an UPDATE compares the resource with itself (as kyverno test does)
     oldObject: op === 'DELETE' ? resource : opts.oldResource ?? (op === 'UPDATE' ? resource : null),
-    userInfo: ui.groups ? { username, groups: ui.groups } : { username },
+    userInfo: { username, ...(ui.uid ? { uid: ui.uid } : {}), ...(ui.groups ? { groups: ui.groups } : {}), ...(ui.extra ? { extra: ui.extra } : {}) },
     roles: ui.roles ?? [],
     clusterRoles: ui.clusterRoles ?? [],
   };
@@ -407,7 +407,7 @@ function celContext(_resource: any, opts: EvaluationOptions, ruleValues?: any): 
     oldObject: opts.oldResource,
     namespaceObject: opts.namespaceObject,
     namespaceLabels: opts.namespaceLabels,
-    userInfo: ui ? { username: ui.username, groups: ui.groups } : undefined,
+    userInfo: ui ? { username: ui.username, groups: ui.groups, uid: ui.uid, extra: ui.extra } : undefined,
     params: opts.params,
     variables: ruleValues ?? opts.values,
     contextResources: opts.contextResources,

@@ -7,6 +7,10 @@ export interface RequestUserInfo {
   readonly username?: string;
   /** `request.userInfo.groups`. @default - none */
   readonly groups?: string[];
+  /** `request.userInfo.uid`. @default - none */
+  readonly uid?: string;
+  /** `request.userInfo.extra` (authenticator data). @default - none */
+  readonly extra?: { [key: string]: string[] };
   /** Roles bound to the user (`request.roles`, `namespace:name`). @default - none */
   readonly roles?: string[];
   /** ClusterRoles bound to the user (`request.clusterRoles`). @default - none */

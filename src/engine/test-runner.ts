@@ -11,6 +11,7 @@
  * @see https://kyverno.io/docs/kyverno-cli/usage/test/
  */
 import { autogenRules } from './autogen';
+import { withDefaultNamespace } from './default-namespace';
 import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
 import { RuleResult, RuleStatus } from './result';
@@ -229,7 +230,17 @@ export class KyvernoTestRunner {
 
   private readonly cache = new Map<string, RuleResult[]>();
 
-  private constructor(private readonly def: KyvernoTestDefinition) {}
+  private readonly def: KyvernoTestDefinition;
+
+  private constructor(def: KyvernoTestDefinition) {
+    // as the CLI's loader: a namespaced resource written without a namespace is in default
+    this.def = {
+      ...def,
+      resources: def.resources.map(withDefaultNamespace),
+      targetResources: def.targetResources?.map(withDefaultNamespace),
+      paramResources: def.paramResources?.map(withDefaultNamespace),
+    };
+  }
 
   private execute(): KyvernoTestReport {
     const def = this.def;
@@ -329,6 +340,8 @@ export class KyvernoTestRunner {
     const userInfo: RequestUserInfo | undefined = ui ? {
       username: ui.userInfo?.username ?? ui.username,
       groups: ui.userInfo?.groups ?? ui.groups,
+      uid: ui.userInfo?.uid,
+      extra: ui.userInfo?.extra,
       roles: ui.roles,
       clusterRoles: ui.clusterRoles,
     } : undefined;

@@ -11,7 +11,7 @@ import {
   unknownFields, USER_INFO_SHAPE, VALUES_SHAPE,
 } from './kyverno-test-schema';
 import { parseYamlDocuments } from '../core/yaml';
-import { resourceTypeOf } from '../engine/cel/resource-kinds';
+import { withDefaultNamespace } from '../engine/default-namespace';
 import { KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 
 /** The file name kyverno test looks for. */
@@ -30,24 +30,6 @@ function flattenLists(docs: any[]): any[] {
     else out.push(d);
   }
   return out;
-}
-
-/**
- * A resource without a namespace is in `default` when its kind is namespaced, as the CLI's loader
- * sets it (kinds it does not know are namespaced unless their name says Cluster*).
- */
-function withDefaultNamespace(resource: any): any {
-  if (!resource || typeof resource !== 'object' || typeof resource.kind !== 'string') return resource;
-  if (resource.metadata?.namespace) return resource;
-  if (!isNamespacedKind(resource)) return resource;
-  return { ...resource, metadata: { ...(resource.metadata ?? {}), namespace: 'default' } };
-}
-
-function isNamespacedKind(resource: any): boolean {
-  const kind = String(resource.kind);
-  if (/^Cluster[A-Z]/.test(kind)) return false;
-  const t = resourceTypeOf({ ...resource, metadata: { ...(resource.metadata ?? {}), namespace: '' } });
-  return t.namespaced;
 }
 
 function asList(v: any, file: string, field: string): string[] {

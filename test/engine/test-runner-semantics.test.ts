@@ -143,6 +143,24 @@ describe('match/exclude user info (subjects, roles, clusterRoles)', () => {
   });
 });
 
+test('the UserInfo file\'s uid, groups and extra reach request.userInfo (JMESPath and CEL)', () => {
+  const userInfo = { userInfo: { username: 'bob', uid: 'u-1', groups: ['devs'], extra: { team: ['payments'] } } };
+  const jmes = cluster('p', [{ name: 'r', match: onPods, validate: { message: '{{ request.userInfo.uid }}/{{ request.userInfo.extra.team[0] }}', deny: {} } }]);
+  expect(run({ policies: [jmes], resources: [pod('a')], userInfo, results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'fail' }] }).results[0].reason)
+    .toBe('u-1/payments');
+  const cel = cluster('p', [{ name: 'r', match: onPods, validate: { cel: { expressions: [{ expression: "request.userInfo.uid == 'u-1' && 'devs' in request.userInfo.groups", message: 'm' }] } } }]);
+  expect(run({ policies: [cel], resources: [pod('a')], userInfo, results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'pass' }] }).results[0].actual)
+    .toBe('pass');
+});
+
+test('a resource written without a namespace is in default when its kind is namespaced (suites built in code too)', () => {
+  const p = cluster('p', [{ name: 'r', match: { any: [{ resources: { kinds: ['Pod', 'Namespace'], namespaces: ['default'] } }] }, validate: { message: 'm', deny: {} } }]);
+  const bare = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare' }, spec: {} };
+  const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } };
+  const report = run({ policies: [p], resources: [bare, ns], results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['default/bare'], result: 'fail' }, { policy: 'p', rule: 'r', kind: 'Namespace', resources: ['team'], result: 'fail' }] });
+  expect(report.results.map((r) => r.actual)).toEqual(['fail', 'excluded']);
+});
+
 describe('error outcomes', () => {
   test('elementScope: true on scalar elements is an error (Kyverno\'s AddElementToContext)', () => {
     const rule = {
