@@ -20,6 +20,8 @@ const bundledDeps = [
   '@stoplight/spectral-formats@^1.9.0', // values-lint: `formats` in .spectral.yaml
   'dockerfile-ast@^0.7.1',
   'dockerfile-utils@^0.16.3',
+  // Go regexp (RE2) semantics for regex_match, regex_replace_all and CEL matches(): pure JS, no wasm
+  're2js@^2.10.0',
 ];
 
 const project = new cdk8s.ConstructLibraryCdk8s({

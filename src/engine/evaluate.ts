@@ -43,6 +43,8 @@ interface BodyInput {
   readonly ctx: any;
   readonly provided: string[];
   readonly foreachValues?: any;
+  /** The request's options (the test's cluster and mocked data for context entries). */
+  readonly opts?: EvaluationOptions;
 }
 
 function runPatterns(body: any, target: any, ctx: any, ruleName: string, message: string): Outcome {
@@ -110,7 +112,7 @@ function runDeny(deny: any, ctx: any, message: string): Outcome {
 function runValidation(body: any, input: BodyInput, nesting: number, element: boolean): Outcome | undefined {
   const { ctx } = input;
   try {
-    loadContext(body.context, ctx, input.provided);
+    loadContext(body.context, ctx, input.provided, input.opts);
   } catch (err) {
     if (err instanceof Unsupported) throw err;
     if (err instanceof UnsupportedFunctionError) throw new Unsupported(err.message);
@@ -149,6 +151,11 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
     for (let index = 0; index < elements.length; index++) {
       const el = elements[index];
       if (el === null || el === undefined) continue;
+      // AddElementToContext: elementScope: true on an element that is not a map is an error
+      if (fe.elementScope === true && (typeof el !== 'object' || Array.isArray(el))) {
+        return error('failed to process foreach: cannot use elementScope=true foreach rules for elements that are not maps, '
+          + `expected type=map got type=${goTypeName(el)}`);
+      }
       const ctx = { ...base };
       ctx.element = el;
       ctx.elementIndex = index;
@@ -175,6 +182,15 @@ function runForeach(foreachList: any[], input: BodyInput, nesting: number): Outc
   return pass('rule passed');
 }
 
+/** The Go type name Kyverno prints for a decoded JSON value. */
+function goTypeName(v: any): string {
+  if (Array.isArray(v)) return '[]interface {}';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return 'map[string]interface {}';
+}
+
 // E2's modules are loaded lazily so that this module works (reporting the rule as unsupported)
 // while they are absent or broken.
 function celModule(path: string): any {
@@ -193,11 +209,13 @@ function celContext(_resource: any, opts: EvaluationOptions, ruleValues?: any): 
     oldObject: opts.oldResource,
     namespaceObject: opts.namespaceObject,
     namespaceLabels: opts.namespaceLabels,
-    userInfo: ui ? { username: ui.username, groups: ui.groups } : undefined,
+    userInfo: ui ? { username: ui.username, groups: ui.groups, uid: ui.uid, extra: ui.extra } : undefined,
     params: opts.params,
     variables: ruleValues ?? opts.values,
     contextResources: opts.contextResources,
     contextImages: opts.contextImages,
+    apiCallResponses: opts.apiCallResponses,
+    globalContextEntries: opts.globalContextEntries,
     subResource: opts.subresource,
   };
 }
@@ -241,7 +259,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
   try {
     if (rule.mutate) {
       const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
-      return runMutation({ rule, resource: target, ctx, provided, foreachValues, targetResources: opts.targetResources });
+      return runMutation({ rule, resource: target, ctx, provided, foreachValues, targetResources: opts.targetResources, opts });
     }
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
       const mod = celModule('./cel/kyverno-cel-rule');
@@ -262,7 +280,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       const cel = autogenKind && autogen?.autogenCel ? autogen.autogenCel(validate.cel, autogenKind) : validate.cel;
       const subject = autogenKind ? matched : target;
       if (rule.preconditions) {
-        loadContext(rule.context, ctx, provided);
+        loadContext(rule.context, ctx, provided, opts);
         if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
       }
       const r = mod.evaluateCelRule(cel, subject, celContext(subject, opts, ruleValues), rule.name);
@@ -271,7 +289,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
     if (validate.podSecurity) {
       const mod = celModule('./pod-security/evaluate');
       if (!mod?.evaluatePodSecurity) return { status: RuleStatus.UNSUPPORTED, message: 'podSecurity evaluation is not available' };
-      loadContext(rule.context, ctx, provided);
+      loadContext(rule.context, ctx, provided, opts);
       if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
       // Kyverno prefixes the checks with "Validation rule '<name>' failed."
       const r = mod.evaluatePodSecurity(validate.podSecurity, target, rule.name);
@@ -279,7 +297,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
     }
     const body = { ...validate, context: rule.context, preconditions: rule.preconditions };
     const foreachValues = opts.foreachValues?.[rule.name] ?? opts.foreachValues?.[originalName];
-    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues };
+    const input: BodyInput = { ruleName: rule.name, target, ctx, provided, foreachValues, opts };
     ctx.__message = validate.message;
     const r = runValidation(body, input, 0, false);
     delete ctx.__message;
@@ -300,11 +318,18 @@ function matchContext(policy: any, opts: EvaluationOptions): MatchContext {
     groups: ui.groups,
     roles: ui.roles,
     clusterRoles: ui.clusterRoles,
+    userInfoSupplied: opts.userInfo !== undefined,
     subresource: opts.subresource,
     parent: opts.parentResource && opts.parentResource.kind
       ? { apiVersion: String(opts.parentResource.apiVersion ?? ''), kind: String(opts.parentResource.kind) } : undefined,
     policyNamespace: policy?.kind === 'Policy' ? policy?.metadata?.namespace ?? 'default' : undefined,
   };
+}
+
+/** Whether the document is a kyverno.io ClusterPolicy or Policy. */
+function isKyvernoPolicyDocument(policy: any): boolean {
+  const apiVersion = policy?.apiVersion;
+  return (apiVersion === undefined || String(apiVersion).startsWith('kyverno.io/')) && (policy?.kind === 'ClusterPolicy' || policy?.kind === 'Policy');
 }
 
 /** Whether the document is a Kyverno ValidatingPolicy (policies.kyverno.io). */
@@ -340,6 +365,10 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     } catch (err) {
       return [{ ...base, rule: base.policy, status: RuleStatus.ERROR, message: describe(err) }];
     }
+  }
+  if (!isKyvernoPolicyDocument(policy)) {
+    // never an empty answer for a policy we cannot evaluate: one unsupported result for the policy
+    return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: `${String(policy?.apiVersion ?? '')} ${String(policy?.kind ?? 'document')} policies are not evaluated by the offline engine` }];
   }
   const mctx = matchContext(policy, options);
   const results: RuleResult[] = [];

@@ -7,6 +7,10 @@ export interface RequestUserInfo {
   readonly username?: string;
   /** `request.userInfo.groups`. @default - none */
   readonly groups?: string[];
+  /** `request.userInfo.uid`. @default - none */
+  readonly uid?: string;
+  /** `request.userInfo.extra` (authenticator data). @default - none */
+  readonly extra?: { [key: string]: string[] };
   /** Roles bound to the user (`request.roles`, `namespace:name`). @default - none */
   readonly roles?: string[];
   /** ClusterRoles bound to the user (`request.clusterRoles`). @default - none */
@@ -76,4 +80,22 @@ export interface EvaluationOptions {
    * @see https://kyverno.io/docs/policy-types/cluster-policy/mutate/#mutate-existing-resources
    */
   readonly targetResources?: any[];
+  /**
+   * Resources of the cluster (a test's ClusterResource files): `apiCall` entries with a
+   * Kubernetes `urlPath` and `configMap` entries read them.
+   * @default - none (such entries are unsupported)
+   */
+  readonly clusterResources?: any[];
+  /**
+   * Mocked HTTP responses for `apiCall` entries (a test's `apiCallResponses`: `url` or `urlPath`,
+   * optional `method`, `response.body`).
+   * @default - none
+   */
+  readonly apiCallResponses?: any[];
+  /**
+   * Mocked GlobalContextEntry data for `globalReference` entries (a test's
+   * `globalContextEntries`: `name` with `data` or `resources`, optional `fieldPath`, `projections`).
+   * @default - none
+   */
+  readonly globalContextEntries?: any[];
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import * as semver from 'semver';
 import * as YAML from 'yaml';
+import { goMatchString, goReplaceAllLiteralString, goReplaceAllString } from './go-regexp';
 import { formatDuration, formatQuantity, parseDuration, parseQuantity } from './quantity';
 import { wildcardMatch } from './wildcard';
 
@@ -34,21 +35,6 @@ function sig(n: number, optional = 0): any[] {
 function str(v: unknown, fn: string): string {
   if (typeof v === 'string') return v;
   throw new Error(`invalid type for ${fn}: expected string, got ${v === null ? 'null' : typeof v}`);
-}
-
-function goRegex(re: string): RegExp {
-  // Go RE2 syntax is close to JS; translate the inline flag group that policies use.
-  let flags = '';
-  let src = re;
-  const m = /^\(\?([imsU]+)\)/.exec(src);
-  if (m) {
-    src = src.slice(m[0].length);
-    if (m[1].includes('i')) flags += 'i';
-    if (m[1].includes('s')) flags += 's';
-    if (m[1].includes('m')) flags += 'm';
-  }
-  src = src.replace(/\(\?P</g, '(?<');
-  return new RegExp(src, flags);
 }
 
 function toNumberOrString(v: unknown): string {
@@ -194,12 +180,12 @@ function registerKyvernoFunctions(): void {
   }, sig(2, 1));
   reg('trim_prefix', ([s, p]) => (str(s, 'trim_prefix').startsWith(str(p, 'trim_prefix')) ? s.slice(p.length) : s), sig(2));
   reg('split', ([s, sep]) => str(s, 'split').split(str(sep, 'split')), sig(2));
+  // Go regexp (RE2) semantics, as Kyverno's functions use regexp.MatchString / ReplaceAllString
   reg('regex_replace_all', ([re, src, repl]) =>
-    toNumberOrString(src).replace(new RegExp(goRegex(str(re, 'regex_replace_all')).source, 'g'),
-      toNumberOrString(repl).replace(/\$\{(\w+)\}/g, '$$$1')), sig(3));
+    goReplaceAllString(str(re, 'regex_replace_all'), toNumberOrString(src), toNumberOrString(repl)), sig(3));
   reg('regex_replace_all_literal', ([re, src, repl]) =>
-    toNumberOrString(src).replace(new RegExp(goRegex(str(re, 'regex_replace_all_literal')).source, 'g'), () => toNumberOrString(repl)), sig(3));
-  reg('regex_match', ([re, src]) => goRegex(str(re, 'regex_match')).test(toNumberOrString(src)), sig(2));
+    goReplaceAllLiteralString(str(re, 'regex_replace_all_literal'), toNumberOrString(src), toNumberOrString(repl)), sig(3));
+  reg('regex_match', ([re, src]) => goMatchString(str(re, 'regex_match'), toNumberOrString(src)), sig(2));
   reg('pattern_match', ([p, src]) => wildcardMatch(str(p, 'pattern_match'), toNumberOrString(src)), sig(2));
   reg('label_match', ([sel, labels]) => {
     if (!sel || typeof sel !== 'object' || !labels || typeof labels !== 'object') throw new Error('label_match: expected objects');
@@ -333,7 +319,10 @@ export function query(expression: string, data: any): any {
 export enum SubstitutionMode {
   /** Errors propagate (validate patterns, deny conditions, messages). */
   STRICT = 'strict',
-  /** Unresolvable variables become "" (Kyverno's preconditions resolver). */
+  /**
+   * Preconditions: Kyverno's preconditions resolver now returns the resolution error (older
+   * versions substituted ""), so an unresolvable variable makes the rule an `error`.
+   */
   PRECONDITIONS = 'preconditions',
 }
 
@@ -361,7 +350,7 @@ export function substituteAll(doc: any, data: any, mode: SubstitutionMode = Subs
 }
 
 /** Substitutes the variables of one string; returns a non-string when the string is one variable. */
-export function substituteString(value: string, data: any, mode: SubstitutionMode, at?: () => any): any {
+export function substituteString(value: string, data: any, _mode: SubstitutionMode, at?: () => any): any {
   if (!value.includes('{{')) return value;
   let current: any = value;
   for (let round = 0; round < 10 && typeof current === 'string'; round++) {
@@ -375,17 +364,9 @@ export function substituteString(value: string, data: any, mode: SubstitutionMod
       if (expr === '@' && at) {
         resolved = at();
       } else {
-        try {
-          const op = data?.request?.operation;
-          if (op === 'DELETE') expr = expr.replace(/request\.object/g, 'request.oldObject');
-          resolved = query(expr, data);
-        } catch (err) {
-          if (mode === SubstitutionMode.PRECONDITIONS && !(err instanceof UnsupportedFunctionError)) {
-            resolved = '';
-          } else {
-            throw err;
-          }
-        }
+        const op = data?.request?.operation;
+        if (op === 'DELETE') expr = expr.replace(/request\.object/g, 'request.oldObject');
+        resolved = query(expr, data);
       }
       if (original === v) return resolved;
       const text = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);

@@ -14,6 +14,12 @@ export interface MatchContext {
   readonly groups?: string[];
   readonly roles?: string[];
   readonly clusterRoles?: string[];
+  /**
+   * Whether the request carries user info (a test's UserInfo file). Without it, `subjects`,
+   * `roles` and `clusterRoles` of match/exclude filters are not applied, as in Kyverno.
+   * @default true
+   */
+  readonly userInfoSupplied?: boolean;
   readonly subresource?: string;
   /** For a subresource request, the parent resource's apiVersion and kind (kinds match against it). */
   readonly parent?: { apiVersion: string; kind: string };
@@ -144,6 +150,7 @@ function filterErrors(filter: any, resource: any, ctx: MatchContext): string[] {
     if (!selectorMatches(d.namespaceSelector, ctx.namespaceLabels)) errs.push('namespace selector does not match');
   }
   if (d.operations && d.operations.length > 0 && !d.operations.includes(ctx.operation)) errs.push('operation does not match');
+  if (ctx.userInfoSupplied === false) return errs;
   if (filter.roles && filter.roles.length > 0 && !filter.roles.some((r: string) => (ctx.roles ?? []).includes(r))) errs.push('user info does not match roles');
   if (filter.clusterRoles && filter.clusterRoles.length > 0 && !filter.clusterRoles.some((r: string) => (ctx.clusterRoles ?? []).includes(r))) {
     errs.push('user info does not match clusterRoles');
@@ -152,7 +159,9 @@ function filterErrors(filter: any, resource: any, ctx: MatchContext): string[] {
   return errs;
 }
 
-function isEmptyFilter(f: any): boolean {
+function isEmptyFilter(f: any, ctx?: MatchContext): boolean {
+  // an exclude filter of user info conditions alone excludes nothing when they are not applied
+  if (ctx?.userInfoSupplied === false) return isEmptyDescription(f.resources);
   return isEmptyDescription(f.resources) && !(f.subjects?.length) && !(f.roles?.length) && !(f.clusterRoles?.length);
 }
 
@@ -186,14 +195,14 @@ export function ruleMatchFailure(rule: any, resource: any, ctx: MatchContext): s
   const exclude = rule.exclude ?? {};
   if (exclude.any && exclude.any.length > 0) {
     for (const f of exclude.any) {
-      if (!isEmptyFilter(f) && filterErrors(f, resource, ctx).length === 0) reasons.push('resource excluded');
+      if (!isEmptyFilter(f, ctx) && filterErrors(f, resource, ctx).length === 0) reasons.push('resource excluded');
     }
   } else if (exclude.all && exclude.all.length > 0) {
-    const all = exclude.all.every((f: any) => !isEmptyFilter(f) && filterErrors(f, resource, ctx).length === 0);
+    const all = exclude.all.every((f: any) => !isEmptyFilter(f, ctx) && filterErrors(f, resource, ctx).length === 0);
     if (all) reasons.push('resource excluded since the combination of all criteria exclude it');
   } else {
     const f = legacyFilter(exclude);
-    if (!isEmptyFilter(f) && filterErrors(f, resource, ctx).length === 0) reasons.push('resource excluded');
+    if (!isEmptyFilter(f, ctx) && filterErrors(f, resource, ctx).length === 0) reasons.push('resource excluded');
   }
   return reasons.length > 0 ? reasons.join('; ') : undefined;
 }

@@ -5,6 +5,7 @@
  * @see https://kyverno.io/docs/writing-policies/variables/
  */
 import { evaluateOperator } from './conditions';
+import { apiCallData, configMapData, globalReferenceData } from './context-data';
 import { EvaluationOptions } from './evaluation-options';
 import { parseImage, query, substituteAll, substituteString, SubstitutionMode } from './jmespath';
 
@@ -16,9 +17,28 @@ export function clone<T>(v: T): T {
   return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }
 
+/** The segments of a dotted values key; a double-quoted segment may hold dots (`annotations."a.io/b"`). */
+function dottedKeySegments(key: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const c of key) {
+    if (c === '"') {
+      quoted = !quoted;
+    } else if (c === '.' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  parts.push(cur);
+  return parts;
+}
+
 /** Sets `a.b.c` = value in obj, creating objects on the way (the CLI's AddVariable). */
 export function setDotted(obj: any, key: string, value: any): void {
-  const parts = key.split('.');
+  const parts = dottedKeySegments(key);
   let cur = obj;
   for (let i = 0; i < parts.length - 1; i++) {
     if (cur[parts[i]] === null || typeof cur[parts[i]] !== 'object' || Array.isArray(cur[parts[i]])) cur[parts[i]] = {};
@@ -68,7 +88,7 @@ export function buildContext(resource: any, matched: any, opts: EvaluationOption
     object: op === 'DELETE' ? null : resource,
     // without an old object, an UPDATE compares the resource with itself (as kyverno test does)
     oldObject: op === 'DELETE' ? resource : opts.oldResource ?? (op === 'UPDATE' ? resource : null),
-    userInfo: ui.groups ? { username, groups: ui.groups } : { username },
+    userInfo: { username, ...(ui.uid ? { uid: ui.uid } : {}), ...(ui.groups ? { groups: ui.groups } : {}), ...(ui.extra ? { extra: ui.extra } : {}) },
     roles: ui.roles ?? [],
     clusterRoles: ui.clusterRoles ?? [],
   };
@@ -98,8 +118,12 @@ export function valueKeys(...sources: any[]): string[] {
   return out;
 }
 
-/** Loads `context` entries into `ctx`; throws Unsupported for live lookups without a value. */
-export function loadContext(entries: any[] | undefined, ctx: any, provided: string[]): void {
+/**
+ * Loads `context` entries into `ctx`: apiCall, configMap and globalReference entries from the
+ * test's data (`opts`: clusterResources, apiCallResponses, globalContextEntries); throws
+ * Unsupported for live lookups the test does not supply.
+ */
+export function loadContext(entries: any[] | undefined, ctx: any, provided: string[], opts: EvaluationOptions = {}): void {
   for (const entry of entries ?? []) {
     const name: string = entry?.name ?? '';
     const isProvided = provided.some((k) => k === name || k.startsWith(`${name}.`));
@@ -110,7 +134,37 @@ export function loadContext(entries: any[] | undefined, ctx: any, provided: stri
     }
     if (isProvided) continue;
     const kind = entry.configMap ? 'configMap' : entry.apiCall ? 'apiCall' : entry.imageRegistry ? 'imageRegistry' : entry.globalReference ? 'globalReference' : 'unknown';
-    throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
+    const data = externalData(kind, entry, ctx, opts);
+    if (!data) throw new Unsupported(`context entry "${name}" (${kind}) needs a live cluster or registry and no value was supplied`);
+    ctx[name] = data.value;
+  }
+}
+
+/** An apiCall, configMap or globalReference entry's value from the test's data (context-data.ts). */
+function externalData(kind: string, entry: any, ctx: any, opts: EvaluationOptions): { value: any } | undefined {
+  const supplied = kind === 'apiCall' ? !!(opts.clusterResources || opts.apiCallResponses)
+    : kind === 'configMap' ? !!opts.clusterResources
+      : kind === 'globalReference' ? !!opts.globalContextEntries : false;
+  if (!supplied) return undefined;
+  const spec = substituteAll(entry[kind], ctx, SubstitutionMode.STRICT);
+  let data: { value: any } | undefined;
+  try {
+    data = kind === 'apiCall' ? apiCallData(spec, opts)
+      : kind === 'configMap' ? configMapData(spec, opts)
+        : kind === 'globalReference' ? globalReferenceData(spec, opts) : undefined;
+  } catch (err) {
+    if (spec?.default === undefined) throw err;
+    return { value: spec.default };
+  }
+  if (!data) return undefined;
+  const path = kind === 'configMap' ? undefined : spec?.jmesPath;
+  if (!path) return data;
+  try {
+    const v = query(String(path), data.value);
+    return { value: v ?? spec.default ?? null };
+  } catch (err) {
+    if (spec?.default === undefined) throw err;
+    return { value: spec.default };
   }
 }
 

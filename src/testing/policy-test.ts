@@ -338,9 +338,9 @@ export class PolicyTest extends Chart implements IFileContributor {
       const obj = apiObjectOf(e.resource);
       if (!obj) continue;
       const json = obj.toJson();
-      const entry: any = { policy: e.policy, rule: e.rule, kind: json.kind };
-      if (json.metadata?.namespace) entry.namespace = json.metadata.namespace;
-      entry.result = e.result;
+      // the v1.19 Test schema has no result namespace: a namespaced resource is `namespace/name`
+      const entry: any = { policy: e.policy, rule: e.rule, kind: json.kind, result: e.result };
+      const name = json.metadata?.namespace ? `${json.metadata.namespace}/${json.metadata?.name}` : json.metadata?.name;
       // one expected manifest: the singular field every kyverno test version reads; several: the v1.19 list form
       const generated = this.generatedFiles(e).map((g) => g.file);
       if (generated.length === 1) entry.generatedResource = generated[0];
@@ -349,7 +349,7 @@ export class PolicyTest extends Chart implements IFileContributor {
       if (hasSources && this.clones(e.policy, e.rule)) entry.cloneSourceResource = CLONE_SOURCES_FILE;
       const k = JSON.stringify(entry);
       const g = groups.get(k) ?? { ...entry, resources: [] as string[] };
-      if (!g.resources.includes(json.metadata?.name)) g.resources.push(json.metadata?.name);
+      if (!g.resources.includes(name)) g.resources.push(name);
       groups.set(k, g);
     }
     return [...groups.values()]

@@ -24,27 +24,11 @@ const PATTERN = `    validate:
         spec:
           =(hostNetwork): false
 `;
-const MUTATE = `    mutate:
-      patchStrategicMerge:
-        metadata:
-          labels:
-            a: b
-`;
-const GENERATE = `    generate:
-      kind: ConfigMap
-      name: x
-      namespace: default
-      data: {}
-`;
-const LIVE_LOOKUP = `    context:
-    - name: pods
-      apiCall:
-        urlPath: /api/v1/pods
-    validate:
-      deny:
-        conditions:
-          any:
-          - {key: '{{ length(pods.items) }}', operator: GreaterThan, value: 10}
+const VERIFY_IMAGES = `    verifyImages:
+    - imageReferences: ['*']
+      attestors:
+      - entries:
+        - keyless: {subject: me, issuer: 'https://issuer'}
 `;
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  hostNetwork: true\n  containers: [{name: c, image: nginx}]\n';
 
@@ -69,17 +53,31 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('prints agreement per kind and names out-of-scope suites', async () => {
+test('counts every suite: a rule the engine cannot evaluate is a miss listed with its reason', async () => {
   suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
-  suite(tmp, 'mutating', POLICY('mutating', MUTATE), 'pass');
-  suite(tmp, 'generating', POLICY('generating', GENERATE), 'pass');
-  suite(tmp, 'looking-up', POLICY('looking-up', LIVE_LOOKUP), 'pass');
-  expect(await run([tmp])).toBe(0);
-  expect(out).toContain('4 suites, 3 in scope, 1 out of scope');
+  suite(tmp, 'verifying', POLICY('verifying', VERIFY_IMAGES), 'pass');
+  expect(await run([tmp, '--min', '50'])).toBe(0);
+  expect(out).toContain('2 suite files, 2 Test documents, 0 not loadable');
   expect(out).toMatch(/pattern\s+1\s+1\s+100\.0%/);
-  expect(out).toMatch(/mutate\s+1\s+1\s+100\.0%/);
-  expect(out).toMatch(/generate\s+1\s+1\s+100\.0%/);
-  expect(out).toContain('looking-up: rule looking-up/r needs a live apiCall ("pods")');
+  expect(out).toMatch(/verifyImages\s+0\s+1\s+0\.0%/);
+  expect(out).toMatch(/total\s+1\s+2\s+50\.0%/);
+  expect(out).toContain('[verifyImages] verifying: verifying/r Pod/bad: expected pass, got unsupported (verifyImages needs a registry: docker.io/nginx:latest matches imageReferences');
+});
+
+test('the default target is 98% of all expected results', async () => {
+  suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
+  suite(tmp, 'verifying', POLICY('verifying', VERIFY_IMAGES), 'pass');
+  expect(await run([tmp])).toBe(1);
+});
+
+test('a suite that cannot be loaded counts as a miss with the error', async () => {
+  suite(tmp, 'right', POLICY('right', PATTERN), 'fail');
+  fs.mkdirSync(path.join(tmp, 'broken'));
+  fs.writeFileSync(path.join(tmp, 'broken', 'kyverno-test.yaml'), 'kind: Test\nmetadata: {name: broken}\npolicies: [missing.yaml]\nresults: []\n');
+  expect(await run([tmp, '--min', '50'])).toBe(0);
+  expect(out).toMatch(/total\s+1\s+2\s+50\.0%/);
+  expect(out).toContain('[load] broken: suite: expected loaded, got load error');
+  expect(out).toContain('policies: file "missing.yaml" does not exist');
 });
 
 test('exits 1 under the target; --min overrides it', async () => {

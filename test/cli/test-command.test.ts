@@ -1,6 +1,5 @@
 /**
- * `policy-platform test`: exit codes, table and --json output. Unlike Kyverno's CLI, a wanted
- * fail that passes is a mismatch and exits non-zero.
+ * `policy-platform test`: exit codes, table and --json output (every Test document of a file).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -96,9 +95,11 @@ test('--json prints one object per result', async () => {
   suite(tmp, RIGHT);
   expect(await run([tmp, '--json'])).toBe(0);
   const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  const file = fs.realpathSync(path.join(tmp, '.kyverno-test', 'kyverno-test.yaml'));
+  const row = { file, test: 'host-network', policy: 'disallow-host-network', policyKind: 'ClusterPolicy', rule: 'host-network', ruleType: 'pattern', kind: 'Pod', matched: true };
   expect(lines).toEqual([
-    { test: 'host-network', policy: 'disallow-host-network', rule: 'host-network', resource: 'good', expected: 'pass', actual: 'pass', reason: "validation rule 'host-network' passed." },
-    { test: 'host-network', policy: 'disallow-host-network', rule: 'host-network', resource: 'bad', expected: 'fail', actual: 'fail', reason: expect.stringContaining('hostNetwork is not allowed') },
+    { ...row, resource: 'good', expected: 'pass', actual: 'pass', reason: "validation rule 'host-network' passed." },
+    { ...row, resource: 'bad', expected: 'fail', actual: 'fail', reason: expect.stringContaining('hostNetwork is not allowed') },
   ]);
 });
 
@@ -111,4 +112,20 @@ test('usage errors exit 2; a directory without suites exits 1; an unloadable sui
   fs.writeFileSync(path.join(tmp, 'kyverno-test.yaml'), 'kind: Test\nresults: []\npolicies: [nope.yaml]\n');
   expect(await run([tmp])).toBe(1);
   expect(err).toContain('file "nope.yaml" does not exist');
+});
+
+test('--json over a file with two Test documents prints the rows of both, with file, policy kind and rule type', async () => {
+  const fixture = path.join(__dirname, '..', 'testing', 'fixtures', 'kyverno-test-file', 'kyverno-test.yaml');
+  expect(await run([fixture, '--json'])).toBe(0);
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.map((l) => [l.test, l.policyKind, l.ruleType, l.resource, l.actual])).toEqual([
+    ['team-annotations', 'ClusterPolicy', 'deny', 'with-value', 'pass'],
+    ['team-annotations', 'ClusterPolicy', 'deny', 'without-value', 'error'],
+    ['team-annotations', 'ClusterPolicy', 'deny', 'with-value', 'fail'],
+    ['team-annotations', 'ClusterPolicy', 'deny', 'team-settings', 'fail'],
+    ['team-annotations', 'Policy', 'pattern', 'team-settings', 'pass'],
+    ['pod-quota', 'ClusterPolicy', 'deny', 'new-pod', 'fail'],
+    ['pod-quota', 'ClusterPolicy', 'deny', 'new-pod', 'pass'],
+  ]);
+  expect(new Set(lines.map((l) => l.file))).toEqual(new Set([path.resolve(fixture)]));
 });

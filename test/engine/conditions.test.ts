@@ -104,12 +104,12 @@ describe('preconditions and deny (preconditions/, validate/#deny-rules)', () => 
     expect(statusOf(deny({ any: [{ key: '{{ request.object.spec.hostNetwork }}', operator: 'Equals', value: true }, { key: 1, operator: 'Equals', value: 2 }] }), hn)).toBe('fail');
     expect(statusOf(deny({ all: [{ key: '{{ request.object.spec.hostNetwork }}', operator: 'Equals', value: true }, { key: 1, operator: 'Equals', value: 2 }] }), hn)).toBe('pass');
   });
-  test('an unresolvable variable is "" in preconditions but an error in deny conditions', () => {
+  test('an unresolvable variable is an error in preconditions and in deny conditions; || supplies a default', () => {
     const pre = policyWith({
       preconditions: { all: [{ key: '{{ request.object.metadata.labels.team }}', operator: 'Equals', value: '' }] },
       validate: { message: 'no', deny: {} },
     });
-    expect(statusOf(pre, pod())).toBe('fail');
+    expect(statusOf(pre, pod())).toBe('error');
     const deny = policyWith({ validate: { message: 'no', deny: { conditions: { any: [{ key: '{{ request.object.metadata.labels.team }}', operator: 'Equals', value: 'a' }] } } } });
     expect(statusOf(deny, pod())).toBe('error');
     const defaulted = policyWith({ validate: { message: 'no', deny: { conditions: { any: [{ key: "{{ request.object.metadata.labels.team || '' }}", operator: 'Equals', value: 'a' }] } } } });

@@ -66,9 +66,9 @@ describe('variables', () => {
   test('an escaped \\{{ is left as {{', () => {
     expect(substituteAll('\\{{ not a variable }}', data)).toBe('{{ not a variable }}');
   });
-  test('a missing field is a NotFound error, unless in preconditions where it is ""', () => {
+  test('a missing field is a NotFound error, in preconditions too (Kyverno\'s preconditions resolver returns the error)', () => {
     expect(() => substituteAll('{{ request.object.metadata.annotations.x }}', data)).toThrow(NotFoundError);
-    expect(substituteAll('{{ request.object.metadata.annotations.x }}', data, SubstitutionMode.PRECONDITIONS)).toBe('');
+    expect(() => substituteAll('{{ request.object.metadata.annotations.x }}', data, SubstitutionMode.PRECONDITIONS)).toThrow(NotFoundError);
     expect(substituteAll("{{ request.object.metadata.annotations.x || 'none' }}", data)).toBe('none');
   });
 });

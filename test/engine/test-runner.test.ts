@@ -69,18 +69,18 @@ test('results name Pod rules for controllers; resources may be namespace/name; t
   };
   const report = KyvernoTestRunner.run({ name: 't', ...def });
   expect(report.results.map((r) => [r.rule, r.resource, r.actual, r.matched])).toEqual([
-    ['r', 'team/d', 'fail', true],
+    ['r', 'd', 'fail', true],
     ['autogen-r', 'd', 'fail', true],
     ['r', 'missing', 'not-found', false],
   ]);
 });
 
-test('a rule that does not match is "excluded": it agrees with skip only', () => {
+test('a rule that does not select the resource is "excluded", which kyverno test counts as a skip whatever was expected', () => {
   const p = policy([{ ...denyRule('r', 'x', 'x'), match: { any: [{ resources: { kinds: ['Service'] } }] } }]);
-  const def = { policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'pass' }] };
+  const def = { policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'r', kind: 'Pod', resources: ['a'], result: 'fail' }] };
   const report = KyvernoTestRunner.run({ name: 't', ...def });
-  expect(report.results[0]).toMatchObject({ actual: 'excluded', matched: false });
-  expect(report.passed).toBe(false);
+  expect(report.results[0]).toMatchObject({ actual: 'excluded', matched: true });
+  expect(report.results[0].reason).toMatch(/does not select the resource/);
 });
 
 test('Values subresources map a Scale resource onto deployments/scale', () => {
@@ -95,14 +95,13 @@ test('Values subresources map a Scale resource onto deployments/scale', () => {
   expect(actuals(def)).toEqual(['r/web:fail']);
 });
 
-test('suites needing a live lookup are out of scope, with the reason', () => {
+test('a rule the engine cannot evaluate (signature verification) is unsupported with the reason, never excluded', () => {
   const p = policy([{
-    name: 'g',
+    name: 'm',
     match: { any: [{ resources: { kinds: ['Pod'] } }] },
-    context: [{ name: 'cm', configMap: { name: 'settings', namespace: 'default' } }],
-    validate: { message: 'm', deny: { conditions: { any: [{ key: '{{ cm.data.mode }}', operator: 'Equals', value: 'strict' }] } } },
+    verifyImages: [{ imageReferences: ['*'], attestors: [{ entries: [{ keyless: { subject: 'me', issuer: 'https://issuer' } }] }] }],
   }]);
-  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'g', kind: 'Pod', resources: ['a'], result: 'pass' }] });
-  expect(report.outOfScope).toContain('rule p/g needs a live configMap ("cm")');
-  expect(report.results[0].actual).toBe('unsupported');
+  const report = KyvernoTestRunner.run({ name: 't', policies: [p], resources: [pod('a')], results: [{ policy: 'p', rule: 'm', kind: 'Pod', resources: ['a'], result: 'pass' }] });
+  expect(report.results.map((r) => [r.actual, r.matched, r.category])).toEqual([['unsupported', false, 'verifyImages']]);
+  expect(report.results[0].reason).toMatch(/attestors/);
 });

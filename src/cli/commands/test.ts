@@ -13,7 +13,8 @@ Runs every kyverno-test.yaml found under the given files or directories through 
 engine and compares each expected result with the engine's.
 
 Options:
-  --json     print one JSON object per result (test, policy, rule, resource, expected, actual, reason)
+  --json     print one JSON object per result (file, test, policy, policyKind, rule, ruleType,
+             kind, resource, expected, actual, matched, reason)
   -h, --help show this help
 
 Exit codes: 0 all results match, 1 a mismatch or a suite that cannot be loaded, 2 usage error.
@@ -51,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
   const loadErrors: string[] = [];
   for (const file of files) {
     try {
-      results.push(...KyvernoTestSuite.fromFile(file).run().results);
+      for (const suite of KyvernoTestSuite.load(file)) results.push(...suite.run().results);
     } catch (err) {
       loadErrors.push((err as Error).message);
     }
@@ -59,12 +60,17 @@ export async function run(args: string[]): Promise<number> {
   if (json) {
     for (const r of results) {
       process.stdout.write(JSON.stringify({
+        file: r.file ?? null,
         test: r.test,
         policy: r.policy,
+        policyKind: r.policyKind,
         rule: r.rule,
+        ruleType: r.category,
+        kind: r.kind,
         resource: r.resource,
         expected: r.expected,
         actual: r.actual,
+        matched: r.matched,
         reason: r.reason ?? null,
       }) + '\n');
     }

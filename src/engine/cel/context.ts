@@ -39,6 +39,10 @@ export interface CelContext {
   readonly contextResources?: any[];
   /** Image metadata visible to `image.GetMetadata` (a test context's `spec.images`: {image, config, manifest}). @default - none */
   readonly contextImages?: any[];
+  /** Mocked HTTP responses for `http.Get` / `http.Post` (a test's `apiCallResponses`). @default - none */
+  readonly apiCallResponses?: any[];
+  /** Mocked GlobalContextEntries for `globalContext.Get` (a test's `globalContextEntries`). @default - none */
+  readonly globalContextEntries?: any[];
   /** `request.dryRun`. @default false */
   readonly dryRun?: boolean;
   /** `request.subResource`. @default '' */

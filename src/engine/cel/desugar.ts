@@ -270,7 +270,7 @@ class Parser {
 }
 
 /** Receivers of Kyverno's namespaced CEL libraries, rewritten to `__kyverno_<lib>_<fn>(...)`. */
-const KYVERNO_LIBRARIES = new Set(['resource', 'image', 'http', 'globalContext', 'generator', 'imagedata', 'user']);
+const KYVERNO_LIBRARIES = new Set(['resource', 'image', 'http', 'globalContext', 'globalcontext', 'generator', 'imagedata', 'user']);
 
 const OPTIONAL_METHODS: { [name: string]: string } = {
   orValue: '__opt_or_value',
@@ -332,7 +332,9 @@ function printCall(n: Extract<Node, { t: 'call' }>): string {
     if (n.fn === 'ofNonZeroValue') return `__opt_of_non_zero(${args.join(', ')})`;
   }
   if (target.t === 'ident' && KYVERNO_LIBRARIES.has(target.name)) {
-    return `__kyverno_${target.name}_${n.fn}(${args.join(', ')})`;
+    // `globalcontext` is the library's lower-case spelling
+    const lib = target.name === 'globalcontext' ? 'globalContext' : target.name;
+    return `__kyverno_${lib}_${n.fn}(${args.join(', ')})`;
   }
   const optionalMethod = OPTIONAL_METHODS[n.fn];
   if (optionalMethod && (n.fn !== 'value' || args.length === 0)) {

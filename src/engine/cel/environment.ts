@@ -12,6 +12,7 @@ import { strings } from '@bufbuild/cel/ext';
 import { desugarCel } from './desugar';
 import { KUBERNETES_LIBRARY_FUNCS } from './kubernetes-libraries';
 import { pluralOfKind } from './resource-kinds';
+import { goFindAllString, goFindString } from '../go-regexp';
 
 const DYN = CelScalar.DYN;
 const STRING = CelScalar.STRING;
@@ -41,6 +42,22 @@ export interface CelLibraryData {
   readonly resources?: any[];
   /** Image metadata a test supplies (its `context` file's `spec.images`), for `image.GetMetadata`. */
   readonly images?: any[];
+  /** Mocked HTTP responses (a test's `apiCallResponses`), for `http.Get` / `http.Post`. */
+  readonly apiCallResponses?: any[];
+  /** Mocked GlobalContextEntries (a test's `globalContextEntries`), for `globalContext.Get`. */
+  readonly globalContextEntries?: any[];
+}
+
+/** The library data a CEL context carries (one place for every evaluator to build it). */
+export function celLibraryData(ctx: {
+  contextResources?: any[]; contextImages?: any[]; apiCallResponses?: any[]; globalContextEntries?: any[];
+}): CelLibraryData {
+  return {
+    resources: ctx.contextResources,
+    images: ctx.contextImages,
+    apiCallResponses: ctx.apiCallResponses,
+    globalContextEntries: ctx.globalContextEntries,
+  };
 }
 
 // --- optional values: a one-or-zero element CelList remembered in a WeakSet ---------------------
@@ -196,16 +213,15 @@ const listFuncs: CelFunc[] = [
 
 // --- Kubernetes regex library -------------------------------------------------------------------
 const regexFuncs: CelFunc[] = [
+  // RE2 semantics, as Kubernetes' regex library (Go regexp)
   celMethod('find', STRING, [STRING], STRING, function (re) {
-    const m = new RegExp(re).exec(this);
-    return m ? m[0] : '';
+    return goFindString(re, this);
   }),
   celMethod('findAll', STRING, [STRING], LIST, function (re) {
-    return [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
+    return goFindAllString(re, this);
   }),
   celMethod('findAll', STRING, [STRING, INT], LIST, function (re, n) {
-    const all = [...this.matchAll(new RegExp(re, 'g'))].map(m => m[0]);
-    return Number(n) < 0 ? all : all.slice(0, Number(n));
+    return goFindAllString(re, this, Number(n));
   }),
 ];
 
@@ -221,26 +237,57 @@ function kyvernoFuncs(holder: { data: CelLibraryData; unsupported?: string }): C
     holder.unsupported ??= message;
     throw new Error(message);
   };
+  const getResource = (apiVersion: string, plural: string, ns: string, name: string) => {
+    const found = resources().find(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
+      && (r?.metadata?.namespace ?? '') === ns && r?.metadata?.name === name);
+    if (!found) throw new Error(`resource.Get: ${plural} ${ns}/${name} not found in the supplied context`);
+    return toCel(found);
+  };
+  const listResources = (apiVersion: string, plural: string, ns: string) => {
+    const items = resources().filter(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
+      && (ns === '' || (r?.metadata?.namespace ?? '') === ns));
+    return toCel({ items });
+  };
+  // http.Get / http.Post answer from the test's apiCallResponses (matched by url and method)
+  const httpCall = (method: string) => (url: any) => {
+    const u = String(url);
+    const found = (holder.data.apiCallResponses ?? []).find(r => r?.url === u && (!r.method || String(r.method).toUpperCase() === method));
+    if (!found) return unsupported(`http.${method === 'GET' ? 'Get' : 'Post'}('${u}')`)();
+    const status = Number(found.response?.statusCode ?? 200);
+    if (status >= 400) throw new Error(`http.${method}: ${u} answered HTTP ${status}`);
+    return toCel(found.response?.body ?? null);
+  };
+  // globalContext.Get(name, projection) answers from the test's globalContextEntries
+  const globalContextGet = (name: any, projection: any) => {
+    const entry = (holder.data.globalContextEntries ?? []).find(e => e?.name === String(name));
+    if (!entry) return unsupported(`globalContext.Get('${String(name)}')`)();
+    const root = entry.data !== undefined ? entry.data : (entry.resources ?? []);
+    const p = String(projection ?? '');
+    if (p === '') return toCel(root);
+    const named = (entry.projections ?? []).find((x: any) => x?.name === p);
+    if (!named) throw new Error(`globalContext.Get: entry ${String(name)} has no projection ${p}`);
+    return toCel(root?.[p] ?? null);
+  };
+  const getMetadata = (ref: string) => {
+    const found = (holder.data.images ?? []).find(i => i?.image === ref);
+    if (!found) return unsupported(`image.GetMetadata('${ref}')`)();
+    return toCel(found);
+  };
   return [
-    celFunc('__kyverno_resource_Get', [STRING, STRING, STRING, STRING], DYN, (apiVersion, plural, ns, name) => {
-      const found = resources().find(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
-        && (r?.metadata?.namespace ?? '') === ns && r?.metadata?.name === name);
-      if (!found) throw new Error(`resource.Get: ${plural} ${ns}/${name} not found in the supplied context`);
-      return toCel(found);
-    }),
-    celFunc('__kyverno_resource_List', [STRING, STRING, STRING], DYN, (apiVersion, plural, ns) => {
-      const items = resources().filter(r => apiVersionOf(r) === apiVersion && pluralMatches(r, plural)
-        && (ns === '' || (r?.metadata?.namespace ?? '') === ns));
-      return toCel({ items });
-    }),
-    celFunc('__kyverno_image_GetMetadata', [STRING], DYN, ref => {
-      const found = (holder.data.images ?? []).find(i => i?.image === ref);
-      if (!found) return unsupported(`image.GetMetadata('${ref}')`)();
-      return toCel(found);
-    }),
-    celFunc('__kyverno_http_Get', [DYN], DYN, unsupported('http.Get')),
-    celFunc('__kyverno_http_Post', [DYN, DYN], DYN, unsupported('http.Post')),
-    celFunc('__kyverno_globalContext_Get', [DYN, DYN], DYN, unsupported('globalContext.Get')),
+    // Kyverno's libraries in both spellings: resource.Get / resource.get, http.Get / http.get, ...
+    ...['Get', 'get'].map(f => celFunc(`__kyverno_resource_${f}`, [STRING, STRING, STRING, STRING], DYN, getResource)),
+    ...['List', 'list'].map(f => celFunc(`__kyverno_resource_${f}`, [STRING, STRING, STRING], DYN, listResources)),
+    ...['Post', 'post'].map(f => celFunc(`__kyverno_resource_${f}`, [STRING, STRING, STRING, DYN], DYN, unsupported(`resource.${f}`))),
+    ...['GetMetadata', 'getMetadata'].map(f => celFunc(`__kyverno_image_${f}`, [STRING], DYN, getMetadata)),
+    ...['Get', 'get'].flatMap(f => [
+      celFunc(`__kyverno_http_${f}`, [DYN], DYN, httpCall('GET')),
+      celFunc(`__kyverno_http_${f}`, [DYN, DYN], DYN, httpCall('GET')),
+    ]),
+    ...['Post', 'post'].flatMap(f => [
+      celFunc(`__kyverno_http_${f}`, [DYN, DYN], DYN, httpCall('POST')),
+      celFunc(`__kyverno_http_${f}`, [DYN, DYN, DYN], DYN, httpCall('POST')),
+    ]),
+    ...['Get', 'get'].map(f => celFunc(`__kyverno_globalContext_${f}`, [DYN, DYN], DYN, globalContextGet)),
     celFunc('__kyverno_authorizer', [], DYN, unsupported('authorizer')),
     celFunc('parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),
     celFunc('__kyverno_user_parseServiceAccount', [STRING], DYN, username => parseServiceAccount(username)),

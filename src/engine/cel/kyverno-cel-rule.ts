@@ -6,7 +6,7 @@
 import { RuleStatus } from '../result';
 import { admissionBindings, evaluateVariables, evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
-import { CelEnvironment, CelUnsupportedError } from './environment';
+import { CelEnvironment, celLibraryData, CelUnsupportedError } from './environment';
 
 /** The outcome of one `validate.cel` block on one resource. */
 export interface CelRuleOutcome {
@@ -25,7 +25,7 @@ export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, r
     // Kyverno looks the parameter resource up in the cluster; offline it must be supplied
     return { status: RuleStatus.ERROR, message: `params of kind ${cel.paramKind.kind ?? '?'} were not supplied` };
   }
-  const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
+  const env = new CelEnvironment(celLibraryData(ctx));
   const bindings = admissionBindings(resource, ctx);
   const vars = evaluateVariables(env, cel?.variables, bindings, ctx.variables);
   const result = runValidations(env, cel?.expressions, bindings, vars);
@@ -52,7 +52,7 @@ export function evaluateCelRule(cel: any, resource: any, ctx: CelContext = {}, r
  */
 export function evaluateCelPreconditions(conditions: any[] | undefined, resource: any, ctx: CelContext = {}): CelRuleOutcome {
   if (!conditions?.length) return { status: RuleStatus.PASS };
-  const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
+  const env = new CelEnvironment(celLibraryData(ctx));
   const bindings = admissionBindings(resource, ctx);
   const vars = evaluateVariables(env, [], bindings, ctx.variables);
   for (const c of conditions) {

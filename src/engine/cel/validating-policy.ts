@@ -8,7 +8,7 @@ import { RuleResult, RuleStatus } from '../result';
 import { POD_CONTROLLER_KINDS, autogenExpression } from './autogen';
 import { admissionBindings, evaluateVariables, evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
-import { CelEnvironment, CelUnsupportedError } from './environment';
+import { CelEnvironment, celLibraryData, CelUnsupportedError } from './environment';
 import { labelSelectorMatches } from './label-selector';
 import { BUILTIN_RESOURCE_TYPES, resourceTypeOf } from './resource-kinds';
 
@@ -42,7 +42,7 @@ export function evaluateValidatingPolicy(policy: any, resource: any, ctx: CelCon
   if (autogenKind === null) return [];
   const rewrite = (e: any) => (autogenKind && typeof e === 'string' ? autogenExpression(e, autogenKind, true) : e);
 
-  const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
+  const env = new CelEnvironment(celLibraryData(ctx));
   const bindings = admissionBindings(resource, ctx);
   const variables = (spec.variables ?? []).map((v: any) => ({ ...v, expression: rewrite(v.expression) }));
   const vars = evaluateVariables(env, variables, bindings, ctx.variables);

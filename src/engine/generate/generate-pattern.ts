@@ -7,6 +7,7 @@
 import { clone } from '../rule-context';
 import { findCloneSource, listCloneSources } from './clone-sources';
 import { addGenerateLabels } from './generated-labels';
+import { EvaluationOptions } from '../evaluation-options';
 
 /** The generate controller cannot create a resource (Kyverno logs it; nothing is generated). */
 export class GenerateError extends Error {}
@@ -21,6 +22,8 @@ export interface GenerateInput {
   readonly policy: any;
   /** The rule name (for the generate labels). */
   readonly ruleName: string;
+  /** The evaluation options (the test's cluster data answers context lookups). */
+  readonly options?: EvaluationOptions;
 }
 
 interface Target { apiVersion: string; kind: string; namespace: string; name: string }

@@ -63,7 +63,7 @@ function generateForeach(entries: any[], ctx: any, provided: string[], input: Ge
       if (element === null || element === undefined) return;
       const elementCtx = { ...ctx, element, elementIndex: index, element0: element, elementIndex0: index };
       try {
-        loadContext(fe.context, elementCtx, provided);
+        loadContext(fe.context, elementCtx, provided, input.options);
         if (!evaluateConditions(fe.preconditions, elementCtx, SubstitutionMode.PRECONDITIONS)) return;
         out.push(...generateIn(fe, elementCtx, input));
       } catch (err) {
@@ -106,7 +106,7 @@ export function evaluateGenerateRule(policy: any, rule: any, trigger: any, optio
   if (invalid) return { status: RuleStatus.ERROR, message: `invalid policy (kyverno test skips it): ${invalid}` };
   const { ctx, provided, target } = ruleContext(rule, trigger, trigger, options);
   try {
-    loadContext(rule.context, ctx, provided);
+    loadContext(rule.context, ctx, provided, options);
   } catch (err) {
     if (isUnsupported(err)) return { status: RuleStatus.UNSUPPORTED, message: describe(err) };
     return { status: RuleStatus.ERROR, message: `failed to load context: ${describe(err)}` };
@@ -119,7 +119,7 @@ export function evaluateGenerateRule(policy: any, rule: any, trigger: any, optio
     if (isUnsupported(err)) return { status: RuleStatus.UNSUPPORTED, message: describe(err) };
     return { status: RuleStatus.ERROR, message: `failed to evaluate conditions: ${describe(err)}` };
   }
-  const input: GenerateInput = { trigger: target, sources: [target, ...(options.cloneSources ?? [])], policy, ruleName: String(rule.name) };
+  const input: GenerateInput = { trigger: target, sources: [target, ...(options.cloneSources ?? [])], policy, ruleName: String(rule.name), options };
   const flags = recordedFlags(policy, gen);
   try {
     const resources = Array.isArray(gen.foreach) ? generateForeach(gen.foreach, ctx, provided, input) : generateIn(gen, ctx, input);

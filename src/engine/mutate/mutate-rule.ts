@@ -14,6 +14,7 @@ import { ConditionError, GlobalConditionError, preprocessPatch } from './anchor-
 import { applyJsonPatch, parseJsonPatch } from './json-patch';
 import { mutateTargets } from './mutate-existing';
 import { strategicMerge } from './strategic-merge';
+import { EvaluationOptions } from '../evaluation-options';
 
 /** The outcome of a mutate rule, with the resource after it (unchanged unless it passed). */
 export interface MutationOutcome {
@@ -38,6 +39,8 @@ export interface MutationInput {
   readonly foreachValues?: any;
   /** Resources mutate-existing targets are chosen from (a test's `targetResources`); none = a live cluster. */
   readonly targetResources?: any[];
+  /** The evaluation options (the test's cluster data answers context lookups). */
+  readonly opts?: EvaluationOptions;
 }
 
 const SELF_REFERENCE = /\{\{-?\s*@\s*\}\}/;
@@ -65,7 +68,7 @@ export function runMutation(input: MutationInput): MutationOutcome {
   const { rule, resource, ctx } = input;
   const mutate = rule.mutate ?? {};
   try {
-    loadContext(rule.context, ctx, input.provided);
+    loadContext(rule.context, ctx, input.provided, input.opts);
   } catch (err) {
     return asError(err, 'failed to load context', resource);
   }
@@ -179,7 +182,7 @@ function mutateElements(fe: any, elements: any[], resource: any, ctx: any, nesti
     c[`elementIndex${nesting}`] = index;
     applyForeachValues(c, input.foreachValues, index);
     try {
-      loadContext(fe.context, c, input.provided);
+      loadContext(fe.context, c, input.provided, input.opts);
     } catch (err) {
       return asError(err, `failed to load to mutate.foreach[${index}].context`, resource);
     }

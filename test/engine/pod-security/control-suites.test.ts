@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluatePodSecurity } from '../../../src/engine/pod-security/evaluate';
-import { readYamlObjects } from '../../support/files';
+import { KyvernoTestSuite } from '../../../src/testing';
 import { describeWithShared, sharedPath } from '../../support/shared';
 
 /** Suite → the control it enforces (and, where the suite checks one field of it, that field's end). */
@@ -41,14 +41,14 @@ describeWithShared('podSecurity controls agree with the per-control Pod Security
       for (const suite of fs.readdirSync(dir).sort()) {
         const spec = CONTROL_OF[suite];
         if (!spec) continue; // e.g. disallow-host-ports-range allows a port range: not a PSS control
-        const testDir = path.join(dir, suite, '.kyverno-test');
-        const test = readYamlObjects(path.join(testDir, 'kyverno-test.yaml'))[0];
-        const resources = (test.resources as string[]).flatMap(r => readYamlObjects(path.join(testDir, r)));
-        for (const expected of test.results) {
+        // the suite as the one Test file loader reads it
+        const { definition } = KyvernoTestSuite.fromFile(path.join(dir, suite, '.kyverno-test', 'kyverno-test.yaml'));
+        const resources = definition.resources;
+        for (const expected of definition.results) {
           if (expected.result !== 'pass' && expected.result !== 'fail') continue;
           // rule names (ClusterPolicies) or policy names (ValidatingPolicies) tell which field a result is about
           const fieldEnd = spec.field?.[String(expected.rule ?? '').replace(/^autogen-(cronjob-)?/, '')] ?? spec.field?.[String(expected.policy)];
-          for (const name of expected.resources ?? []) {
+          for (const name of (expected.resources ?? []) as string[]) {
             const resource = resources.find(r => r.metadata?.name === name && r.kind === expected.kind);
             if (!resource) continue;
             checked++;
