@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
-import { checkFileList, writeFilesWithCleanup } from '../core/file-writer';
+import { compareBytes as cmp } from '../core/byte-order';
+import { checkFileList, writeOwnedFiles } from '../core/file-writer';
 import { isFileContributor, SynthFile } from '../core/synth-file';
+import { SynthOptions } from '../core/synth-options';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
@@ -176,10 +178,13 @@ export class PolicyPlatform extends Construct {
   /**
    * Writes `synthFiles()` under `outdir`: unchanged files are not touched, and files an earlier run
    * wrote that are no longer produced (e.g. a removed environment's) are deleted. The list of written
-   * files is kept in `.policy-platform-files.json`.
+   * files is kept in `.policy-platform-files.json`. Files it did not write are never touched: one in
+   * the way stops the synthesis before anything is written (see `SynthOptions.force`), and so does a
+   * folder a repository or another platform synthesized into. All or nothing: on an I/O failure the
+   * previous output is left as it was.
    */
-  public synth(outdir: string): void {
-    writeFilesWithCleanup(outdir, this.synthFiles());
+  public synth(outdir: string, options: SynthOptions = {}): void {
+    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */
@@ -332,10 +337,6 @@ export class PolicyPlatform extends Construct {
       }),
     };
   }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function pairs<T>(items: T[], fn: (a: T, b: T) => void): void {

@@ -1,3 +1,4 @@
+import { compareBytes } from '../core/byte-order';
 import { DockerStage } from '../docker';
 import { Tool, ToolArchive } from './tool';
 
@@ -102,7 +103,7 @@ export class Toolchain {
   /** `{ name: version }` of every tool, for labels and the index. */
   public versions(): { [name: string]: string } {
     const out: { [name: string]: string } = {};
-    for (const t of [...this.tools].sort((a, b) => a.name.localeCompare(b.name))) out[t.name] = t.version;
+    for (const t of [...this.tools].sort((a, b) => compareBytes(a.name, b.name))) out[t.name] = t.version;
     return out;
   }
 

@@ -6,8 +6,9 @@ import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
 import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
-import { checkFileList, WRITTEN_FILES_MANIFEST, writeFilesWithCleanup } from '../core/file-writer';
+import { checkFileList, WRITTEN_FILES_MANIFEST, writeOwnedFiles } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
+import { SynthOptions } from '../core/synth-options';
 import { validateTree } from '../core/validate-tree';
 
 const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
@@ -165,10 +166,14 @@ export class PolicyRepo extends Construct {
 
   /**
    * Writes the repository into `outdir`: validates the tree, computes every file, then writes the
-   * changed ones and deletes files an earlier run wrote that are no longer produced.
+   * changed ones and deletes files an earlier run wrote that are no longer produced (listed in
+   * `WRITTEN_FILES_MANIFEST`). Files it did not write are never touched: one in the way stops the
+   * synthesis before anything is written (see `SynthOptions.force`), and so does a folder another
+   * repository or a platform synthesized into. All or nothing: on an I/O failure the previous
+   * output is left as it was.
    */
-  public synth(outdir: string): void {
-    writeFilesWithCleanup(outdir, this.synthFiles());
+  public synth(outdir: string, options: SynthOptions = {}): void {
+    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyRepo', name: this.repoName }, force: options.force });
   }
 
   /** @internal */

@@ -6,6 +6,7 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { compareBytes } from '../core/byte-order';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { toYaml, toYamlDocuments } from '../core/yaml';
 import { RequestUserInfo } from '../engine/evaluation-options';
@@ -182,7 +183,7 @@ export class PolicyTest extends Chart implements IFileContributor {
   public get resources(): ApiObject[] {
     return this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && !isExceptionObject(c))
-      .sort((a, b) => key(a).localeCompare(key(b)));
+      .sort((a, b) => compareBytes(key(a), key(b)));
   }
 
   /**
@@ -195,7 +196,7 @@ export class PolicyTest extends Chart implements IFileContributor {
     const local = this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && isExceptionObject(c))
       .map((c) => c.toJson());
-    return [...rendered, ...local].sort((a, b) => exceptionKey(a).localeCompare(exceptionKey(b)));
+    return [...rendered, ...local].sort((a, b) => compareBytes(exceptionKey(a), exceptionKey(b)));
   }
 
   /** The environment the test resolves policies for. */
@@ -261,14 +262,14 @@ export class PolicyTest extends Chart implements IFileContributor {
     }
     test.results = def.results;
     files.push({ path: `${dir}/kyverno-test.yaml`, content: toYaml(test) });
-    return files.sort((a, b) => a.path.localeCompare(b.path));
+    return files.sort((a, b) => compareBytes(a.path, b.path));
   }
 
   private resolvedPolicies(): any[] {
     const rendered = this.policySet.render(this.environment);
     return rendered
       .filter((m) => POLICY_KINDS.includes(m?.kind))
-      .sort((a, b) => `${a.kind}/${a.metadata?.name}`.localeCompare(`${b.kind}/${b.metadata?.name}`));
+      .sort((a, b) => compareBytes(`${a.kind}/${a.metadata?.name}`, `${b.kind}/${b.metadata?.name}`));
   }
 
   private resultsList(): any[] {
@@ -287,7 +288,7 @@ export class PolicyTest extends Chart implements IFileContributor {
     }
     return [...groups.values()]
       .map((g) => ({ ...g, resources: [...g.resources].sort() }))
-      .sort((a, b) => JSON.stringify([a.policy, a.rule, a.kind, a.namespace ?? '', a.result]).localeCompare(JSON.stringify([b.policy, b.rule, b.kind, b.namespace ?? '', b.result])));
+      .sort((a, b) => compareBytes(JSON.stringify([a.policy, a.rule, a.kind, a.namespace ?? '', a.result]), JSON.stringify([b.policy, b.rule, b.kind, b.namespace ?? '', b.result])));
   }
 
   private valuesDocument(): any {
