@@ -2,6 +2,7 @@
  * `policy-platform conformance`: runs the engine over the Kyverno community policy suites and
  * prints agreement per kind of policy; out-of-scope suites are counted and named.
  */
+import * as fs from 'fs';
 import { ConformanceReport, defaultConformanceDir } from '../conformance-report';
 
 export async function run(args: string[]): Promise<number> {
@@ -30,7 +31,18 @@ export async function run(args: string[]): Promise<number> {
       dirs.push(a);
     }
   }
-  const report = ConformanceReport.build(dirs.length > 0 ? dirs : [defaultConformanceDir()]);
+  const roots = dirs.length > 0 ? dirs : [defaultConformanceDir()];
+  const missing = roots.filter((d) => !fs.existsSync(d));
+  if (missing.length > 0) {
+    process.stderr.write(`policy-platform conformance: ${missing.map((d) => `the folder ${d} does not exist`).join('; ')}\n`);
+    return 2;
+  }
+  const report = ConformanceReport.build(roots);
+  if (report.outcomes.length === 0) {
+    // 0 of 0 is not 100% agreement
+    process.stderr.write(`policy-platform conformance: no suites found (no kyverno-test.yaml under ${roots.join(', ')})\n`);
+    return 1;
+  }
   if (json) process.stdout.write(JSON.stringify(report.summary(), null, 2) + '\n');
   else process.stdout.write(report.render(verbose));
   const total = report.agreementPercent();
