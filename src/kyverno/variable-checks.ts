@@ -107,7 +107,7 @@ function legacyLiterals(expression: string): string {
 /** The wildcard patterns Kyverno's mock context allows for the rule's context entries (addContextVariables). */
 function knownVariables(rule: any): string[] {
   const entries: any[] = [...asArray(rule.context)];
-  const nested = [...asArray(rule.validate?.foreach), ...asArray(rule.mutate?.foreach), ...asArray(rule.mutate?.targets), ...asArray(rule.generate?.foreach)];
+  const nested = [rule.validate?.foreach, rule.mutate?.foreach, rule.mutate?.targets, rule.generate?.foreach].flatMap(asArray);
   for (const f of nested) {
     entries.push(...asArray(f?.context));
     for (const g of asArray(f?.foreach)) entries.push(...asArray(g?.context));
