@@ -7,6 +7,7 @@
  * Internal module.
  */
 import * as YAML from 'yaml';
+import { wildcardMatch } from '../engine/wildcard';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jmespath: { compile(expression: string): unknown } = require('@jmespath-community/jmespath');
@@ -81,7 +82,7 @@ function variableProblem(variable: string, known: string[], background: boolean,
   }
   const query = expression.replace(/"/g, '');
   const reserved = inTarget ? (background ? RESERVED_BACKGROUND_TARGET : RESERVED_TARGET) : background ? RESERVED_BACKGROUND : RESERVED;
-  if (reserved.test(query) || known.some((pattern) => wildcard(pattern, query))) return undefined;
+  if (reserved.test(query) || known.some((pattern) => wildcardMatch(pattern, query))) return undefined;
   const names = known.map((k) => k.split(/[.*]/)[0]).filter((k, i, all) => all.indexOf(k) === i);
   return `${variable} refers to a variable Kyverno does not know: use request.*, element, elementIndex, images, @, a function call${names.length > 0 ? ` or a context entry (${names.join(', ')})` : ' or a context entry (none defined)'}`
     + (background && /^(serviceAccountName|serviceAccountNamespace)/.test(query) ? '; in background mode (spec.background: true) serviceAccountName and serviceAccountNamespace are not available' : '');
@@ -124,12 +125,6 @@ function knownVariables(rule: any): string[] {
 
 function asArray(x: any): any[] {
   return Array.isArray(x) ? x : [];
-}
-
-/** Kyverno's wildcard match (`*` any characters, `?` one). */
-function wildcard(pattern: string, text: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
-  return re.test(text);
 }
 
 /** Calls `fn` for every string (keys included) under `node`, with its field path. */

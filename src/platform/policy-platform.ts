@@ -1,4 +1,7 @@
 import { Construct } from 'constructs';
+import { PolicySource, PolicySourceKind } from './policy-source';
+import { Toolchain } from './toolchain';
+import { platformWorkflow } from './workflows';
 import { compareBytes as cmp } from '../core/byte-order';
 import { checkFileList, writeOwnedFiles } from '../core/file-writer';
 import { isFileContributor, SynthFile } from '../core/synth-file';
@@ -6,9 +9,7 @@ import { SynthOptions } from '../core/synth-options';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
-import { PolicySource, PolicySourceKind } from './policy-source';
-import { Toolchain } from './toolchain';
-import { platformWorkflow } from './workflows';
+import { PolicyReference, policyReferences } from '../repo/exception-references';
 
 /**
  * Options of a policy platform.
@@ -115,6 +116,9 @@ export class PolicyPlatform extends Construct {
     this.branch = props.branch ?? 'main';
     this.withWorkflow = props.workflow ?? true;
     this.node.addValidation({ validate: () => this.conflicts() });
+    // exceptions of a repository may name the policies of any source of the platform (a repository
+    // of an older copy of the library has no such hook)
+    for (const s of this.sourceList) if (typeof s.repo?._addPlatformScope === 'function') s.repo._addPlatformScope(() => this.policyScope());
   }
 
   /** The sources, sorted by repo name. */
@@ -242,6 +246,25 @@ export class PolicyPlatform extends Construct {
       }
     }
     return out;
+  }
+
+  /** The policies of every source (names only for sources known by image), and the sources whose policies are unknown. */
+  private policyScope(): { platform: string; policies: PolicyReference[]; unknownSources: string[] } {
+    const policies: PolicyReference[] = [];
+    const unknownSources: string[] = [];
+    for (const s of this.sourceList) {
+      if (s.repo) {
+        for (const set of s.repo.policySets) policies.push(...policyReferences([...set.policies, ...set.otherObjects], s.description));
+      } else if (s.policyKeys) {
+        for (const key of s.policyKeys) {
+          const parts = key.split('/');
+          policies.push({ kind: parts[0], namespace: parts.length === 3 ? parts[1] : undefined, name: parts[parts.length - 1], source: s.description });
+        }
+      } else {
+        unknownSources.push(s.description);
+      }
+    }
+    return { platform: this.platformName, policies, unknownSources };
   }
 
   private renderUnchecked(env: string): any[] {
