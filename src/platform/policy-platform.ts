@@ -257,8 +257,8 @@ export class PolicyPlatform extends Construct {
         for (const set of s.repo.policySets) policies.push(...policyReferences([...set.policies, ...set.otherObjects], s.description));
       } else if (s.policyKeys) {
         for (const key of s.policyKeys) {
-          const parts = key.split('/');
-          policies.push({ kind: parts[0], namespace: parts.length === 3 ? parts[1] : undefined, name: parts[parts.length - 1], source: s.description });
+          const [kind, ...rest] = key.split('/');
+          policies.push({ kind, namespace: rest.length === 2 ? rest[0] : undefined, name: rest[rest.length - 1], source: s.description });
         }
       } else {
         unknownSources.push(s.description);
