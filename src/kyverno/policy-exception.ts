@@ -9,6 +9,7 @@ import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
 import { Policy } from './policy';
 import { conditionsProblems, matchProblems } from './policy-checks';
 import { reasonProblem } from './reason';
+import { unknownFieldProblems } from './strict-schema';
 import { PodSecurityExclusion } from './validation';
 
 /**
@@ -184,7 +185,8 @@ export class PolicyException extends ApiObject {
 
   private problems(): string[] {
     const p = this.exceptionProps;
-    const out: string[] = [];
+    // an imported manifest is applied as is: fields the CRD does not know are refused like kubectl --validate=strict
+    const out: string[] = this.manifest ? unknownFieldProblems(this.manifest) : [];
     if (!isPolicyName(this.exceptionName)) out.push(`metadata.name: "${this.exceptionName}" is not ${SUBDOMAIN_RULE}`);
     if (this.namespace !== undefined && !isDnsLabel(this.namespace)) out.push(`metadata.namespace: "${this.namespace}" is not ${LABEL_RULE}`);
     const reason = reasonProblem(p.reason);
