@@ -62,6 +62,11 @@ export function ruleVariableProblems(rule: any, at: string, background: boolean)
     const inTarget = where.startsWith(`${at}.mutate.targets`);
     // attestation conditions are evaluated against the attestation: Kyverno does not check them
     if (/\.verifyImages\[\d+\]\.attestations\[\d+\]\.conditions/.test(where)) return;
+    // foreach lists and context jmesPath fields are bare JMESPath expressions
+    if (/\.foreach\[\d+\]\.list$|\.jmesPath$/.test(where) && !text.includes('{{')) {
+      const problem = jmesPathProblem(text);
+      if (problem) out.push(`${where}: ${JSON.stringify(text)} is not a valid JMESPath expression (${problem})`);
+    }
     for (const m of text.matchAll(VARIABLE)) {
       const problem = variableProblem(m[2], known, background, inTarget);
       if (problem) out.push(`${where}: ${problem}`);
@@ -75,17 +80,24 @@ function variableProblem(variable: string, known: string[], background: boolean,
   let expression = variable.slice(2, -2).trim();
   if (expression.startsWith('-')) expression = expression.slice(1).trim();
   if (expression === '') return `${variable} is empty (a variable needs a JMESPath expression, e.g. {{ request.object.metadata.name }})`;
-  try {
-    jmespath.compile(legacyLiterals(expression));
-  } catch (e) {
-    return `${variable} is not a valid JMESPath expression (${(e as Error).message.split('\n')[0]}); Kyverno rejects the policy`;
-  }
+  const syntax = jmesPathProblem(expression);
+  if (syntax) return `${variable} is not a valid JMESPath expression (${syntax}); Kyverno rejects the policy`;
   const query = expression.replace(/"/g, '');
   const reserved = inTarget ? (background ? RESERVED_BACKGROUND_TARGET : RESERVED_TARGET) : background ? RESERVED_BACKGROUND : RESERVED;
   if (reserved.test(query) || known.some((pattern) => wildcardMatch(pattern, query))) return undefined;
   const names = known.map((k) => k.split(/[.*]/)[0]).filter((k, i, all) => all.indexOf(k) === i);
   return `${variable} refers to a variable Kyverno does not know: use request.*, element, elementIndex, images, @, a function call${names.length > 0 ? ` or a context entry (${names.join(', ')})` : ' or a context entry (none defined)'}`
     + (background && /^(serviceAccountName|serviceAccountNamespace)/.test(query) ? '; in background mode (spec.background: true) serviceAccountName and serviceAccountNamespace are not available' : '');
+}
+
+/** The parser's complaint about an expression, undefined when it parses. */
+function jmesPathProblem(expression: string): string | undefined {
+  try {
+    jmespath.compile(legacyLiterals(expression));
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.split('\n')[0];
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { compareBytes } from '../core/byte-order';
 import { wildcardMatch } from '../engine/wildcard';
 
 /** A policy an exception may name. */
@@ -60,7 +61,7 @@ export function exceptionReferenceProblems(exception: any, scope: PolicyScope): 
       const name = String(e?.policyName ?? '');
       const matching = candidates.filter((p) => (p.kind === 'ClusterPolicy' || p.kind === 'Policy') && wildcardMatch(name, p.namespace ? `${p.namespace}/${p.name}` : p.name));
       if (matching.length === 0) {
-        const known = candidates.filter((p) => p.kind === 'ClusterPolicy' || p.kind === 'Policy').map((p) => (p.namespace ? `${p.namespace}/${p.name}` : p.name));
+        const known = unique(candidates.filter((p) => p.kind === 'ClusterPolicy' || p.kind === 'Policy').map((p) => (p.namespace ? `${p.namespace}/${p.name}` : p.name)));
         out.push(`${at}.policyName: no policy ${JSON.stringify(name)} in ${where} (policies: ${known.join(', ') || 'none'}; a namespaced Policy is named <namespace>/<name>)`);
         return;
       }
@@ -80,10 +81,15 @@ export function exceptionReferenceProblems(exception: any, scope: PolicyScope): 
       const name = String(ref?.name ?? '');
       const kind = ref?.kind === undefined ? undefined : String(ref.kind);
       if (!scope.policies.some((p) => wildcardMatch(name, p.name) && (kind === undefined || p.kind === kind))) {
-        const known = scope.policies.filter((p) => kind === undefined || p.kind === kind).map((p) => p.name);
+        const known = unique(scope.policies.filter((p) => kind === undefined || p.kind === kind).map((p) => p.name));
         out.push(`spec.policyRefs[${i}]: no ${kind ?? 'policy'} ${JSON.stringify(name)} in ${where} (${kind ?? 'policies'}: ${known.join(', ') || 'none'})`);
       }
     });
   }
   return out;
+}
+
+/** Names once each, in byte order. */
+function unique(names: string[]): string[] {
+  return [...new Set(names)].sort(compareBytes);
 }
