@@ -107,7 +107,9 @@ describe('raw manifests are checked against the Kyverno CRD of their release (un
   test('ClusterPolicy.fromManifest: every unknown field, with the nearest known one', () => {
     const { repo, set } = teamRepo();
     ClusterPolicy.fromManifest(set, 'imported', {
-      apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'imported' },
+      apiVersion: 'kyverno.io/v1',
+      kind: 'ClusterPolicy',
+      metadata: { name: 'imported' },
       spec: { backgroud: false, rules: [{ name: 'r', match: { any: [{ resources: { kinds: ['Pod'] } }] }, validat: { message: 'm', pattern: { x: 1 } } }] },
     });
     expect(refused(repo)).toBe('Validation failed with 2 error(s); nothing was written:\n'
@@ -118,7 +120,8 @@ describe('raw manifests are checked against the Kyverno CRD of their release (un
   test('PolicyException.fromManifest', () => {
     const { repo, set } = teamRepo();
     PolicyException.fromManifest(set, 'imported-ex', {
-      apiVersion: 'kyverno.io/v2', kind: 'PolicyException',
+      apiVersion: 'kyverno.io/v2',
+      kind: 'PolicyException',
       metadata: { name: 'imported-ex', namespace: 'kyverno', annotations: { 'policies.kyverno.io/description': REASON } },
       spec: { exceptions: [{ policyName: 'p', ruleNames: ['check'] }], match: { any: [{ resources: { kinds: ['Pod'] } }] }, matchh: {} },
     });
