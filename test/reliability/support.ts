@@ -52,7 +52,11 @@ export function errorOf(fn: () => unknown): Error {
 export const RULE = { name: 'check', match: { any: [{ resources: { kinds: ['Pod'] } }] }, validate: { message: 'a name is required', pattern: { metadata: { name: '?*' } } } };
 
 /** A repository `team` (environments dev, prd) with one set `team` holding policy `p` built from `props`. */
-export function teamRepo(props: Partial<ClusterPolicyProps> = {}, repoProps: Partial<PolicyRepoProps> = {}, scope: Construct = new App()): { repo: PolicyRepo; set: PolicySet } {
+export function teamRepo(
+  props: Partial<ClusterPolicyProps> = {},
+  repoProps: Partial<PolicyRepoProps> = {},
+  scope: Construct = new App(),
+): { repo: PolicyRepo; set: PolicySet } {
   const repo = new PolicyRepo(scope, 'team', { environments: ['dev', 'prd'], ...repoProps });
   const set = new PolicySet(repo, 'team', { version: '1.0.0' });
   new ClusterPolicy(set, 'p', { rules: [RULE], ...props });
