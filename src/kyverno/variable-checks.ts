@@ -63,7 +63,8 @@ export function ruleVariableProblems(rule: any, at: string, background: boolean)
     // attestation conditions are evaluated against the attestation: Kyverno does not check them
     if (/\.verifyImages\[\d+\]\.attestations\[\d+\]\.conditions/.test(where)) return;
     // foreach lists and context jmesPath fields are bare JMESPath expressions
-    if (/\.foreach\[\d+\]\.list$|\.jmesPath$/.test(where) && !text.includes('{{')) {
+    // (an empty one is reported as missing by the rule checks)
+    if (/\.foreach\[\d+\]\.list$|\.jmesPath$/.test(where) && text.trim() !== '' && !text.includes('{{')) {
       const problem = jmesPathProblem(text);
       if (problem) out.push(`${where}: ${JSON.stringify(text)} is not a valid JMESPath expression (${problem})`);
     }
