@@ -1,1 +1,2 @@
 export * from './synth-file';
+export * from './synth-options';

@@ -12,6 +12,7 @@ import { PolicyApiObject } from './policy-api-object';
 import { manifestProblems, policyProblems } from './policy-checks';
 import { renderRule } from './render-rule';
 import { Rule } from './rule';
+import { unknownFieldProblems } from './strict-schema';
 
 /**
  * Settings shared by ClusterPolicy and Policy.
@@ -173,8 +174,11 @@ export abstract class KyvernoPolicy extends PolicyApiObject {
     this.node.addValidation({
       validate: () => {
         const problems = this.manifest
-          ? manifestProblems(this.manifest)
-          : policyProblems(this.policyProps, this.ruleList, this.policyName, this.policyNamespace);
+          ? manifestProblems(this.manifest, this.kyvernoVersion)
+          : [
+            ...policyProblems(this.policyProps, this.ruleList, this.policyName, this.policyNamespace),
+            ...unknownFieldProblems(this.toJson(), this.kyvernoVersion),
+          ];
         return problems.map((p) => `${this.node.path}: ${p}`);
       },
     });

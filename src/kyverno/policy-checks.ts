@@ -9,8 +9,12 @@ import { ConditionOperator } from './conditions';
 import { FailureAction, FailurePolicy, Operation, PodSecurityLevel, Severity } from './enums';
 import { isObject } from './json';
 import type { KyvernoPolicyProps } from './kyverno-policy';
+import { KyvernoVersion } from './kyverno-version';
 import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
+import { renderRule } from './render-rule';
 import { Rule } from './rule';
+import { unknownFieldProblems } from './strict-schema';
+import { ruleVariableProblems } from './variable-checks';
 
 const VALIDATE_CHECKS = ['pattern', 'anyPattern', 'deny', 'foreach', 'cel', 'podSecurity'];
 const ACTIONS = ['validate', 'mutate', 'generate', 'verifyImages'];
@@ -45,6 +49,7 @@ export function policyProblems(props: KyvernoPolicyProps, rules: Rule[], name: s
     }
     if (typeof rule.name === 'string' && !seen.has(rule.name)) seen.set(rule.name, i);
     out.push(...ruleProblems(rule, at));
+    out.push(...ruleVariableProblems(renderRule(rule), at, props.background ?? true));
   });
   return out;
 }
@@ -207,8 +212,8 @@ function enumProblem(out: string[], field: string, value: unknown, allowed: stri
  * Checks of an imported manifest: only what Kyverno itself rejects (or silently ignores, such as
  * an unknown autogen controller), so every policy Kyverno accepts imports cleanly.
  */
-export function manifestProblems(manifest: any): string[] {
-  const out: string[] = [];
+export function manifestProblems(manifest: any, version: KyvernoVersion = KyvernoVersion.V1_13): string[] {
+  const out: string[] = unknownFieldProblems(manifest, version);
   const name = manifest?.metadata?.name;
   if (!isPolicyName(name)) out.push(`metadata.name: ${JSON.stringify(name)} is not ${SUBDOMAIN_RULE}`);
   const autogen = manifest?.metadata?.annotations?.['pod-policies.kyverno.io/autogen-controllers'];
@@ -235,5 +240,7 @@ export function manifestProblems(manifest: any): string[] {
   });
   // Kyverno compiles every CEL expression at admission and rejects the policy when one fails
   rules.forEach((r: any, i: number) => out.push(...ruleCelProblems(r, `spec.rules[${i}]`)));
+  // and checks every {{ }} variable
+  rules.forEach((r: any, i: number) => out.push(...ruleVariableProblems(r, `spec.rules[${i}]`, manifest?.spec?.background !== false)));
   return out;
 }

@@ -10,6 +10,7 @@ import { Policy } from './policy';
 import { PolicyApiObject } from './policy-api-object';
 import { conditionsProblems, matchProblems } from './policy-checks';
 import { reasonProblem } from './reason';
+import { unknownFieldProblems } from './strict-schema';
 import { PodSecurityExclusion } from './validation';
 
 /**
@@ -183,7 +184,8 @@ export class PolicyException extends PolicyApiObject {
 
   private problems(): string[] {
     const p = this.exceptionProps;
-    const out: string[] = [];
+    // an imported manifest is applied as is: fields the CRD does not know are refused like kubectl --validate=strict
+    const out: string[] = this.manifest ? unknownFieldProblems(this.manifest) : [];
     if (!isPolicyName(this.exceptionName)) out.push(`metadata.name: "${this.exceptionName}" is not ${SUBDOMAIN_RULE}`);
     if (this.namespace !== undefined && !isDnsLabel(this.namespace)) out.push(`metadata.namespace: "${this.namespace}" is not ${LABEL_RULE}`);
     const reason = reasonProblem(p.reason);

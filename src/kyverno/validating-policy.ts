@@ -7,6 +7,7 @@ import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
 import { PolicyApiObject } from './policy-api-object';
+import { unknownFieldProblems } from './strict-schema';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 
 /**
@@ -210,7 +211,7 @@ export class ValidatingPolicy extends PolicyApiObject {
       const n = this.manifest?.metadata?.name;
       const nameProblems = isPolicyName(n) ? [] : [`metadata.name: ${JSON.stringify(n)} is not ${SUBDOMAIN_RULE}`];
       // Kyverno compiles every CEL expression at admission and rejects the policy when one fails
-      return [...nameProblems, ...validatingPolicyCelProblems(this.manifest?.spec)];
+      return [...nameProblems, ...unknownFieldProblems(this.manifest), ...validatingPolicyCelProblems(this.manifest?.spec)];
     }
     const p = this.vpolProps;
     const out: string[] = [];

@@ -2,14 +2,17 @@ import { Construct } from 'constructs';
 import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { PolicySource, PolicySourceKind } from './policy-source';
 import { Toolchain } from './toolchain';
-import { checkFileList, writeFilesWithCleanup } from '../core/file-writer';
+import { addToolchainStages, copyToolchainInto, toolchainContextFiles } from './toolchain-stages';
+import { platformWorkflow } from './workflows';
+import { compareBytes as cmp } from '../core/byte-order';
+import { checkFileList, writeOwnedFiles } from '../core/file-writer';
+import { GENERATED_NOTICE } from '../core/generated-notice';
 import { isFileContributor, SynthFile } from '../core/synth-file';
+import { SynthOptions } from '../core/synth-options';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
-import { addToolchainStages, copyToolchainInto, toolchainContextFiles } from './toolchain-stages';
-import { platformWorkflow } from './workflows';
-import { GENERATED_NOTICE } from '../core/generated-notice';
+import { PolicyReference, policyReferences } from '../repo/exception-references';
 
 /**
  * Options of a policy platform.
@@ -159,6 +162,9 @@ export class PolicyPlatform extends Construct {
     this.branch = props.branch ?? 'main';
     this.withWorkflow = props.workflow ?? true;
     this.node.addValidation({ validate: () => this.conflicts() });
+    // exceptions of a repository may name the policies of any source of the platform (a repository
+    // of an older copy of the library has no such hook)
+    for (const s of this.sourceList) if (typeof s.repo?._addPlatformScope === 'function') s.repo._addPlatformScope(() => this.policyScope());
   }
 
   /** The sources, sorted by repo name. */
@@ -224,10 +230,13 @@ export class PolicyPlatform extends Construct {
   /**
    * Writes `synthFiles()` under `outdir`: unchanged files are not touched, and files an earlier run
    * wrote that are no longer produced (e.g. a removed environment's) are deleted. The list of written
-   * files is kept in `.policy-platform-files.json`.
+   * files is kept in `.policy-platform-files.json`. Files it did not write are never touched: one in
+   * the way stops the synthesis before anything is written (see `SynthOptions.force`), and so does a
+   * folder a repository or another platform synthesized into. All or nothing: on an I/O failure the
+   * previous output is left as it was.
    */
-  public synth(outdir: string): void {
-    writeFilesWithCleanup(outdir, this.synthFiles());
+  public synth(outdir: string, options: SynthOptions = {}): void {
+    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */
@@ -313,6 +322,25 @@ export class PolicyPlatform extends Construct {
       if (s.kind === PolicySourceKind.GIT && !s.sha256) out.push(`${s.description} is installed unverified (no sha256)`);
     }
     return out;
+  }
+
+  /** The policies of every source (names only for sources known by image), and the sources whose policies are unknown. */
+  private policyScope(): { platform: string; policies: PolicyReference[]; unknownSources: string[] } {
+    const policies: PolicyReference[] = [];
+    const unknownSources: string[] = [];
+    for (const s of this.sourceList) {
+      if (s.repo) {
+        for (const set of s.repo.policySets) policies.push(...policyReferences([...set.policies, ...set.otherObjects], s.description));
+      } else if (s.policyKeys) {
+        for (const key of s.policyKeys) {
+          const [kind, ...rest] = key.split('/');
+          policies.push({ kind, namespace: rest.length === 2 ? rest[0] : undefined, name: rest[rest.length - 1], source: s.description });
+        }
+      } else {
+        unknownSources.push(s.description);
+      }
+    }
+    return { platform: this.platformName, policies, unknownSources };
   }
 
   private renderUnchecked(env: string): any[] {
@@ -462,10 +490,6 @@ function tagOf(ref: string): string | undefined {
   const name = splitDigest(ref).name;
   const m = /:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(name.slice(name.lastIndexOf('/') + 1));
   return m ? m[1] : undefined;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function pairs<T>(items: T[], fn: (a: T, b: T) => void): void {

@@ -1,6 +1,6 @@
 import { SPECTRAL_CLI_VERSION } from './spectral-lock';
 import { Tool, ToolArchive } from './tool';
-import { compare } from '../repo/ordering';
+import { compareBytes } from '../core/byte-order';
 
 /**
  * The tools of the platform image.
@@ -90,8 +90,8 @@ export class Toolchain {
       props.yq ?? Tool.yq(),
       ...(props.additionalTools ?? []),
     ];
-    this.unverifiedTools = [...new Set(props.unverifiedTools ?? [])].sort(compare);
-    this.packages = [...(props.packages ?? ['bash', 'ca-certificates', 'git', 'libc6-compat', 'libstdc++'])].sort(compare);
+    this.unverifiedTools = [...new Set(props.unverifiedTools ?? [])].sort(compareBytes);
+    this.packages = [...(props.packages ?? ['bash', 'ca-certificates', 'git', 'libc6-compat', 'libstdc++'])].sort(compareBytes);
   }
 
   /** Whether a tool is installed through npm (then the image needs the node stage). */
@@ -120,13 +120,13 @@ export class Toolchain {
   /** `{ name: version }` of every tool. */
   public versions(): { [name: string]: string } {
     const out: { [name: string]: string } = {};
-    for (const t of [...this.tools].sort((a, b) => compare(a.name, b.name))) out[t.name] = t.version;
+    for (const t of [...this.tools].sort((a, b) => compareBytes(a.name, b.name))) out[t.name] = t.version;
     return out;
   }
 
   /** Provenance of every tool for `/repos/index.json`: version, how it is verified, URL and sha256 per architecture. */
   public provenance(): any[] {
-    return [...this.tools].sort((a, b) => compare(a.name, b.name)).map((t) => {
+    return [...this.tools].sort((a, b) => compareBytes(a.name, b.name)).map((t) => {
       if (t.archive === ToolArchive.NPM_LOCKFILE) {
         return { name: t.name, version: t.version, verified: t.verified, npm: { package: '@stoplight/spectral-cli', integrity: t.integrity, lockfile: 'spectral/package-lock.json' } };
       }

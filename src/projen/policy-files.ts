@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Component, Project } from 'projen';
 import { ManagedFile } from './managed-file';
-import { checkFileList } from '../core/file-writer';
+import { checkFileList, obstaclesError, planSynthesis } from '../core/file-writer';
+import { SynthConflictError } from '../core/synth-errors';
 import { IFileContributor } from '../core/synth-file';
+import { NODE_FILE_SYSTEM } from '../core/synth-fs';
 
 /**
  * Options of PolicyFiles.
@@ -19,6 +21,20 @@ export interface PolicyFilesOptions {
    * @default '.' (the project root)
    */
   readonly directory?: string;
+
+  /**
+   * What writes the files, as errors name it (e.g. `PolicyRepo "security-policy"`).
+   * @default - the component's id
+   */
+  readonly ownerName?: string;
+
+  /**
+   * Adopt files in the way: overwrite files of the project that projen did not write for this
+   * project (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
+   * Without it, synthesis stops before projen writes anything and lists every such path.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -31,12 +47,16 @@ export interface PolicyFilesOptions {
 export class PolicyFiles extends Component {
   private readonly contributor: IFileContributor;
   private readonly directory: string;
+  private readonly ownerName: string;
+  private readonly force: boolean;
   private previous: string[] = [];
 
   constructor(project: Project, id: string, options: PolicyFilesOptions) {
     super(project, id);
     this.contributor = options.contributor;
     this.directory = normalizeDirectory(options.directory ?? '.');
+    this.ownerName = options.ownerName ?? id;
+    this.force = options.force ?? false;
   }
 
   /** Computes the file list (validating first) and registers every file with projen. */
@@ -45,9 +65,32 @@ export class PolicyFiles extends Component {
     // are written by the first `npx projen` instead.
     if (process.env.PROJEN_CREATE_PROJECT === 'true') return;
     this.previous = readManifest(this.project.outdir);
+    this.checkSharedFolder();
     const files = checkFileList(this.contributor.synthFiles());
+    // projen overwrites whatever is at a managed path: refuse, before projen writes or deletes
+    // anything, files it did not write for this project
+    const prefix = this.directory ? `${this.directory}/` : '';
+    const owned = new Set(this.previous.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
+    const root = path.resolve(this.project.outdir, this.directory || '.');
+    const plan = planSynthesis(NODE_FILE_SYSTEM, root, files, owned, this.force);
+    if (plan.obstacles.length > 0) {
+      throw obstaclesError(this.ownerName, this.directory || '.', plan.obstacles, 'set force: true in the options of the component');
+    }
     for (const f of files) {
       new ManagedFile(this.project, this.directory ? `${this.directory}/${f.path}` : f.path, f.content);
+    }
+  }
+
+  /** Two repositories, or a repository and a platform, cannot write the same folder. */
+  private checkSharedFolder(): void {
+    const other = this.project.components.find((c): c is PolicyFiles => c instanceof PolicyFiles && c !== this && c.directory === this.directory);
+    if (other) {
+      const dir = this.directory || '.';
+      throw new SynthConflictError(
+        `${this.ownerName} cannot be synthesized into ${dir}: nothing was written. ${other.ownerName} writes the same folder of the project; `
+        + 'two repositories or platforms cannot share a folder. Set a different directory on one of the components.',
+        [dir],
+      );
     }
   }
 

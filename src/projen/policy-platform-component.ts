@@ -63,6 +63,14 @@ export interface PolicyPlatformComponentOptions {
    * @default '.' (the project root)
    */
   readonly directory?: string;
+
+  /**
+   * Adopt files in the way: overwrite files of the project that this component did not write
+   * (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
+   * Without it, `npx projen` stops before writing anything and lists every such path.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -83,7 +91,12 @@ export class PolicyPlatformComponent extends Component {
     super(project, id);
     this.options = options;
     this.scope = new App({ outdir: project.outdir });
-    new PolicyFiles(project, `${id}Files`, { contributor: { synthFiles: () => this.platform.synthFiles() }, directory: options.directory });
+    new PolicyFiles(project, `${id}Files`, {
+      contributor: { synthFiles: () => this.platform.synthFiles() },
+      directory: options.directory,
+      ownerName: `PolicyPlatform ${JSON.stringify(options.platformName ?? project.name)}`,
+      force: options.force,
+    });
   }
 
   /** Adds a source of policies. */

@@ -37,6 +37,14 @@ export interface PolicyPlatformProjectOptions extends typescript.TypeScriptProje
    * @default "src/platform.ts"
    */
   readonly platformModule?: string;
+
+  /**
+   * Adopt files in the way: overwrite files of the project that this project's policy files did not
+   * write (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
+   * Without it, `npx projen` stops before writing anything and lists every such path.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -57,6 +65,7 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
       image: options.platformImage,
       version: options.platformVersion,
       platformModule: options.platformModule,
+      force: options.force,
     });
     setUpDefinitionsModule(this, options.sampleCode, {
       path: options.platformModule ?? 'src/platform.ts',

@@ -45,6 +45,14 @@ export interface PolicyRepoComponentOptions {
    * @default '.' (the project root, the seed's layout)
    */
   readonly directory?: string;
+
+  /**
+   * Adopt files in the way: overwrite files of the project that this component did not write
+   * (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
+   * Without it, `npx projen` stops before writing anything and lists every such path.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -70,7 +78,12 @@ export class PolicyRepoComponent extends Component {
       new RepoImageWorkflow(this.repo, 'image-workflow');
     }
     this.policiesModule = options.policiesModule ?? 'src/policies.ts';
-    new PolicyFiles(project, `${id}Files`, { contributor: { synthFiles: () => this.loadDefinitions().synthFiles() }, directory: options.directory });
+    new PolicyFiles(project, `${id}Files`, {
+      contributor: { synthFiles: () => this.loadDefinitions().synthFiles() },
+      directory: options.directory,
+      ownerName: `PolicyRepo ${JSON.stringify(this.repo.repoName)}`,
+      force: options.force,
+    });
   }
 
   private loadDefinitions(): PolicyRepo {

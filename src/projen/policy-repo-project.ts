@@ -37,6 +37,14 @@ export interface PolicyRepoProjectOptions extends typescript.TypeScriptProjectOp
    * @default "src/policies.ts"
    */
   readonly policiesModule?: string;
+
+  /**
+   * Adopt files in the way: overwrite files of the project that this project's policy files did not
+   * write (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
+   * Without it, `npx projen` stops before writing anything and lists every such path.
+   * @default false
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -61,6 +69,7 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
       repoImage: options.repoImage,
       imageWorkflow: options.imageWorkflow,
       policiesModule: options.policiesModule,
+      force: options.force,
     });
     setUpDefinitionsModule(this, options.sampleCode, {
       path: options.policiesModule ?? 'src/policies.ts',

@@ -11,10 +11,10 @@ export function isImageDigest(digest: string): boolean {
   return /^sha256:[a-f0-9]{64}$/.test(digest);
 }
 
-/** `registry/repository[:tag][@digest]`. */
-export function imageReference(image: RepoImage): string {
+/** `registry/repository[:tag][@digest]`; `defaultTag` when neither a tag nor a digest is given. */
+export function imageReference(image: RepoImage, defaultTag?: string): string {
   const base = `${image.registry.replace(/\/+$/, '')}/${image.repository}`;
-  const tag = image.tag ?? (image.digest ? undefined : 'latest');
+  const tag = image.tag ?? (image.digest ? undefined : defaultTag);
   return `${base}${tag ? `:${tag}` : ''}${image.digest ? `@${image.digest}` : ''}`;
 }
 
@@ -27,7 +27,10 @@ export function imageProblems(image: RepoImage): string[] {
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(image.repository ?? '')) {
     problems.push(`image.repository: ${JSON.stringify(image.repository)} is not an image repository name (lowercase alphanumerics separated by '.', '_', '-' or '/')`);
   }
-  if (image.tag !== undefined && !isImageTag(image.tag)) {
+  if (image.tag === 'latest') {
+    problems.push('image.tag: "latest" is not a pinned tag (a platform could not tell which policies it copies; PolicyPlatform refuses it too): '
+      + 'leave the tag out to use the chart version, or give a version, a commit SHA or a digest');
+  } else if (image.tag !== undefined && !isImageTag(image.tag)) {
     problems.push(`image.tag: ${JSON.stringify(image.tag)} is not a valid tag (alphanumerics, '_', '.', '-', at most 128 characters, not starting with '.' or '-')`);
   }
   if (image.digest !== undefined && !isImageDigest(image.digest)) {

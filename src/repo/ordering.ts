@@ -6,7 +6,5 @@ export function otherTemplateName(o: ApiObject): string {
   return `${o.kind.toLowerCase()}-${o.metadata.name ?? o.node.id}`;
 }
 
-/** Byte-order comparison (Go's sort.Strings order, which Helm uses for templates). */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Byte-order comparison (Go's sort.Strings order, which Helm uses for templates): the one helper of src/core. */
+export { compareBytes as compare } from '../core/byte-order';

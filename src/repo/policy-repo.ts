@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { exceptionObjects, exceptionReferenceProblems, PolicyReference, policyReferences } from './exception-references';
 import { imageProblems, imageReference } from './image-reference';
 import { dns1123LabelProblem } from './names';
 import { compare } from './ordering';
@@ -6,8 +7,9 @@ import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
 import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
-import { checkFileList, WRITTEN_FILES_MANIFEST, writeFilesWithCleanup } from '../core/file-writer';
+import { checkFileList, WRITTEN_FILES_MANIFEST, writeOwnedFiles } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
+import { SynthOptions } from '../core/synth-options';
 import { validateTree } from '../core/validate-tree';
 
 const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
@@ -98,6 +100,8 @@ export class PolicyRepo extends Construct {
   public readonly description: string;
 
   private readonly props: PolicyRepoProps;
+  /** The platforms this repository is a source of: what else their exceptions may name. */
+  private readonly platformScopes: (() => { platform: string; policies: PolicyReference[]; unknownSources: string[] })[] = [];
   /** The model of the synthesis in progress, so the renders it triggers (PolicyTests) reuse it. */
   private modelInUse?: RepoModel;
 
@@ -113,9 +117,12 @@ export class PolicyRepo extends Construct {
     this.node.addValidation({ validate: () => this.problems() });
   }
 
-  /** The image reference `registry/repository[:tag][@digest]`, when an image is set. */
+  /**
+   * The image reference `registry/repository[:tag][@digest]`, when an image is set. Without a tag
+   * or digest the tag is the chart version of the repository's only PolicySet.
+   */
   public get imageRef(): string | undefined {
-    return this.image ? imageReference(this.image) : undefined;
+    return this.image ? imageReference(this.image, this.defaultImageTag()) : undefined;
   }
 
   /** The sets of the repository, sorted by chart name. */
@@ -165,10 +172,23 @@ export class PolicyRepo extends Construct {
 
   /**
    * Writes the repository into `outdir`: validates the tree, computes every file, then writes the
-   * changed ones and deletes files an earlier run wrote that are no longer produced.
+   * changed ones and deletes files an earlier run wrote that are no longer produced (listed in
+   * `WRITTEN_FILES_MANIFEST`). Files it did not write are never touched: one in the way stops the
+   * synthesis before anything is written (see `SynthOptions.force`), and so does a folder another
+   * repository or a platform synthesized into. All or nothing: on an I/O failure the previous
+   * output is left as it was.
    */
-  public synth(outdir: string): void {
-    writeFilesWithCleanup(outdir, this.synthFiles());
+  public synth(outdir: string, options: SynthOptions = {}): void {
+    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyRepo', name: this.repoName }, force: options.force });
+  }
+
+  /**
+   * Called by a PolicyPlatform with this repository as a source: the repository's exceptions may
+   * then name the policies of every source of the platform.
+   * @internal
+   */
+  public _addPlatformScope(scope: () => { platform: string; policies: PolicyReference[]; unknownSources: string[] }): void {
+    this.platformScopes.push(scope);
   }
 
   /** @internal */
@@ -197,6 +217,12 @@ export class PolicyRepo extends Construct {
     }
   }
 
+  /** The image tag used when none is given: the version of the only PolicySet. */
+  private defaultImageTag(): string | undefined {
+    const sets = this.policySets;
+    return sets.length === 1 ? sets[0].version.replace(/\+/g, '_') : undefined; // '+' is not allowed in a tag (as Helm's OCI tags)
+  }
+
   private checkEnvironment(environment: string): void {
     if (!this.environments.includes(environment)) {
       throw new Error(`${this.node.path}: unknown environment ${JSON.stringify(environment)} (environments: ${this.environments.join(', ')})`);
@@ -216,6 +242,9 @@ export class PolicyRepo extends Construct {
       seen.add(env);
     });
     if (this.image) problems.push(...imageProblems(this.image));
+    if (this.image && this.image.tag === undefined && this.image.digest === undefined && this.defaultImageTag() === undefined) {
+      problems.push(`image.tag: a repository with ${this.policySets.length} PolicySets needs a tag or a digest (without one, the tag is the chart version of its only PolicySet)`);
+    }
     if (this.props.values && 'policies' in this.props.values) {
       problems.push('values: the key "policies" is reserved for the policies\' environment settings');
     }
@@ -250,6 +279,25 @@ export class PolicyRepo extends Construct {
         }
       }
     }
+    problems.push(...this.exceptionProblems(sets));
     return problems;
+  }
+
+  /** Exceptions naming policies or rules that exist neither here nor in a platform this repository is a source of. */
+  private exceptionProblems(sets: PolicySet[]): string[] {
+    const own = sets.flatMap((set) => policyReferences([...set.policies, ...set.otherObjects], `repository ${this.repoName}`));
+    const platforms = this.platformScopes.map((f) => f());
+    const scope = {
+      policies: [...own, ...platforms.flatMap((p) => p.policies)],
+      unknownSources: platforms.flatMap((p) => p.unknownSources),
+      description: platforms.length === 0
+        ? `repository ${this.repoName}`
+        : `repository ${this.repoName} or another source of platform ${platforms.map((p) => p.platform).join(', ')}`,
+    };
+    const out: string[] = [];
+    for (const set of sets) {
+      for (const e of exceptionObjects(set)) out.push(...exceptionReferenceProblems(e.toJson(), scope).map((p) => `${e.node.path}: ${p}`));
+    }
+    return out;
   }
 }

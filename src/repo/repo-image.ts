@@ -8,8 +8,9 @@ export interface RepoImage {
   /** Repository name in the registry, e.g. `security-policy-repo`. */
   readonly repository: string;
   /**
-   * Tag.
-   * @default 'latest' (unless a digest is given)
+   * Tag. `latest` is refused: a platform copying the image could not tell which policies it gets.
+   * @default - the chart version of the repository's PolicySet (unless a digest is given); a
+   * repository with several PolicySets needs a tag or a digest
    */
   readonly tag?: string;
   /**

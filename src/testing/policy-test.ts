@@ -6,6 +6,7 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { compareBytes } from '../core/byte-order';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { toYaml, toYamlDocuments } from '../core/yaml';
 import { RequestUserInfo } from '../engine/evaluation-options';
@@ -208,7 +209,7 @@ export class PolicyTest extends Chart implements IFileContributor {
   public get resources(): ApiObject[] {
     return this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && !isExceptionObject(c))
-      .sort((a, b) => key(a).localeCompare(key(b)));
+      .sort((a, b) => compareBytes(key(a), key(b)));
   }
 
   /**
@@ -221,7 +222,7 @@ export class PolicyTest extends Chart implements IFileContributor {
     const local = this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && isExceptionObject(c))
       .map((c) => c.toJson());
-    return [...rendered, ...local].sort((a, b) => exceptionKey(a).localeCompare(exceptionKey(b)));
+    return [...rendered, ...local].sort((a, b) => compareBytes(exceptionKey(a), exceptionKey(b)));
   }
 
   /** The environment the test resolves policies for. */
@@ -289,14 +290,14 @@ export class PolicyTest extends Chart implements IFileContributor {
     for (const [file, docs] of Object.entries(def.resultFiles ?? {})) files.push({ path: `${dir}/${file}`, content: toYamlDocuments(docs) });
     test.results = def.results;
     files.push({ path: `${dir}/kyverno-test.yaml`, content: toYaml(test) });
-    return files.sort((a, b) => a.path.localeCompare(b.path));
+    return files.sort((a, b) => compareBytes(a.path, b.path));
   }
 
   private resolvedPolicies(): any[] {
     const rendered = this.policySet.render(this.environment);
     return rendered
       .filter((m) => POLICY_KINDS.includes(m?.kind))
-      .sort((a, b) => `${a.kind}/${a.metadata?.name}`.localeCompare(`${b.kind}/${b.metadata?.name}`));
+      .sort((a, b) => compareBytes(`${a.kind}/${a.metadata?.name}`, `${b.kind}/${b.metadata?.name}`));
   }
 
   /**
@@ -354,7 +355,7 @@ export class PolicyTest extends Chart implements IFileContributor {
     }
     return [...groups.values()]
       .map((g) => ({ ...g, resources: [...g.resources].sort() }))
-      .sort((a, b) => JSON.stringify([a.policy, a.rule, a.kind, a.namespace ?? '', a.result]).localeCompare(JSON.stringify([b.policy, b.rule, b.kind, b.namespace ?? '', b.result])));
+      .sort((a, b) => compareBytes(JSON.stringify([a.policy, a.rule, a.kind, a.namespace ?? '', a.result]), JSON.stringify([b.policy, b.rule, b.kind, b.namespace ?? '', b.result])));
   }
 
   private valuesDocument(): any {

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { ClusterPolicy, ConditionOperator, FailureAction } from '../../src/kyverno';
+import { ruleVariableProblems } from '../../src/kyverno/variable-checks';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { expectHelmRenderEqualsRender } from '../repo/helm-render-check';
 import { describeWithHelmRender } from '../support/shared';
@@ -16,7 +17,7 @@ import { describeWithHelmRender } from '../support/shared';
 // Tabs, whitespace-only lines and YAML 1.2 octals are here on purpose: src/core/yaml.ts once wrote them
 // in forms Go's YAML parser (Kubernetes, Helm) rejects or reads differently.
 const PIECES = ['{{', '}}', '{', '}', '`', '"', '\'', '#', ': ', ':', '-', '- ', '|', '>', '\n', '\n\n', ' ', '  ', '\\', 'ü', '日本', '—', '%', '@', '&', '*', '!', '?', '[', ']', ',', 'yes', 'null', '0x1f', '1e3', '~',
-  '{{ request.object.metadata.name }}', '{{ `x` }}', '{{-', '-}}', '/*', '*/', 'a', 'b', '.', '$', '\r\n', '\t', '\t\n', '0o17', '\n  \n'];
+  '{{ request.object.metadata.name }}', '{{ to_string(`x`) }}', '{{-', '-}}', '/*', '*/', 'a', 'b', '.', '$', '\r\n', '\t', '\t\n', '0o17', '\n  \n'];
 
 /** Deterministic PRNG (Park-Miller minimal standard). */
 function rng(seed: number): () => number {
@@ -27,11 +28,14 @@ function rng(seed: number): () => number {
   };
 }
 
+/** A random string Kyverno accepts in a policy (its `{{ }}` parse as JMESPath and name known variables). */
 function randomText(next: () => number): string {
-  const n = 1 + Math.floor(next() * 12);
-  let s = '';
-  for (let i = 0; i < n; i++) s += PIECES[Math.floor(next() * PIECES.length)];
-  return s;
+  for (;;) {
+    const n = 1 + Math.floor(next() * 12);
+    let s = '';
+    for (let i = 0; i < n; i++) s += PIECES[Math.floor(next() * PIECES.length)];
+    if (ruleVariableProblems({ validate: { message: s } }, 'r', true).length === 0) return s;
+  }
 }
 
 describeWithHelmRender('fuzz: random hostile strings survive Helm unchanged', () => {

@@ -433,6 +433,6 @@ describe('PolicyPlatform.synth', () => {
     build(['dev', 'prd']).synth(dir);
     expect(fs.existsSync(path.join(dir, 'rendered', 'stg'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'rendered', 'prd', 'all.yaml'))).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, '.policy-platform-files.json'), 'utf-8'))).not.toContain('rendered/stg/all.yaml');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.policy-platform-files.json'), 'utf-8')).files).not.toContain('rendered/stg/all.yaml');
   });
 });

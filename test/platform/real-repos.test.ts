@@ -91,7 +91,8 @@ test('problems inside a source repo stop the platform too, with the repo\'s cons
 
 test('a repo image pinned to "latest" is refused', () => {
   const app = new App();
-  const a = repo(app, 'security-policy', ['dev'], ['one'], { registry: 'r.example.com/ops', repository: 'security-policy-repo' });
+  const a = repo(app, 'security-policy', ['dev'], ['one'], { registry: 'r.example.com/ops', repository: 'security-policy-repo', tag: 'latest' });
   const { message } = synthError(new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a)] }));
   expect(message).toContain('platform: repo security-policy (construct security-policy): image r.example.com/ops/security-policy-repo:latest: "latest" is not a pinned tag');
+  expect(message).toContain('security-policy: image.tag: "latest" is not a pinned tag');
 });

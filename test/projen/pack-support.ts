@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { compareBytes } from '../../src/core/byte-order';
 import { listFiles as listAllFiles } from '../support/files';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -30,7 +31,7 @@ export function run(cmd: string, args: string[], cwd: string, extra: { [k: strin
 function sourceHash(): string {
   const hash = crypto.createHash('sha256');
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => compareBytes(a.name, b.name))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));

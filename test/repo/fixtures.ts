@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ClusterPolicy, ConditionOperator, FailureAction, KyvernoVersion, Operation, Policy, PolicyException, Severity } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 
-export const TRICKY_MESSAGE = 'Image "{{ request.object.spec.containers[0].image }}" in {{request.namespace}}: use a pinned tag # see docs: https://x.example/a?b=c\nÜbergröße 日本語 — it\'s {{ `{"a": 1}` }} and {{ request.object.metadata.labels."app.kubernetes.io/name" || \'none\' }}';
+export const TRICKY_MESSAGE = 'Image "{{ request.object.spec.containers[0].image }}" in {{request.namespace}}: use a pinned tag # see docs: https://x.example/a?b=c\nÜbergröße 日本語 — it\'s {{ to_string(`{"a": 1}`) }} and {{ request.object.metadata.labels."app.kubernetes.io/name" || \'none\' }}';
 
 /** The security repository of the seed, with tricky content and settings at every level. */
 export function securityRepo(scope: Construct, id = 'security-policy'): PolicyRepo {

@@ -277,9 +277,14 @@ describe('bad input: every problem named, nothing written', () => {
 describe('imageRef', () => {
   test.each([
     [{ registry: 'r.io/a', repository: 'b', tag: 'main' }, 'r.io/a/b:main'],
-    [{ registry: 'r.io/a/', repository: 'b' }, 'r.io/a/b:latest'],
     [{ registry: 'r.io', repository: 'b', digest: `sha256:${'a'.repeat(64)}` }, `r.io/b@sha256:${'a'.repeat(64)}`],
   ])('%j', (image, ref) => {
     expect(new PolicyRepo(new App(), 'r', { environments: ['dev'], image }).imageRef).toBe(ref);
+  });
+
+  test('without tag or digest the tag is the chart version of the only PolicySet ("+" becomes "_")', () => {
+    const repo = new PolicyRepo(new App(), 'r', { environments: ['dev'], image: { registry: 'r.io/a/', repository: 'b' } });
+    policy(new PolicySet(repo, 's', { version: '1.2.0+build.7' }), 'p');
+    expect(repo.imageRef).toBe('r.io/a/b:1.2.0_build.7');
   });
 });

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { compareBytes } from '../../core/byte-order';
 import { Severity } from '../../kyverno';
 import { CatalogCategory, CatalogPolicy, CatalogPolicyProps } from '../catalog-policy';
 import { matchKinds } from '../internal/pod-rules';
@@ -70,7 +71,7 @@ export class RequireLabels extends CatalogPolicy {
 export function sortedKeys(keys: RequiredKey[]): RequiredKey[] {
   const seen = new Map<string, RequiredKey>();
   for (const k of keys) if (!seen.has(k.key)) seen.set(k.key, k);
-  return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...seen.values()].sort((a, b) => compareBytes(a.key, b.key));
 }
 
 /** "`a`, `b` (matching `x`)". Internal. */

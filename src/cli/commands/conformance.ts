@@ -3,6 +3,7 @@
  * prints agreement over every expected result, per type of rule, listing every miss with its
  * reason; exits 1 under the target (default 98%).
  */
+import * as fs from 'fs';
 import { ConformanceReport, DEFAULT_MIN_AGREEMENT, defaultConformanceDir } from '../conformance-report';
 
 const USAGE = `Usage: policy-platform conformance [dir...] [--min PERCENT] [--json]
@@ -44,7 +45,18 @@ export async function run(args: string[]): Promise<number> {
       dirs.push(a);
     }
   }
-  const report = ConformanceReport.build(dirs.length > 0 ? dirs : [defaultConformanceDir()]);
+  const roots = dirs.length > 0 ? dirs : [defaultConformanceDir()];
+  const missing = roots.filter((d) => !fs.existsSync(d));
+  if (missing.length > 0) {
+    process.stderr.write(`policy-platform conformance: ${missing.map((d) => `the folder ${d} does not exist`).join('; ')}\n`);
+    return 2;
+  }
+  const report = ConformanceReport.build(roots);
+  if (report.outcomes.length === 0) {
+    // 0 of 0 is not 100% agreement
+    process.stderr.write(`policy-platform conformance: no suites found (no kyverno-test.yaml under ${roots.join(', ')})\n`);
+    return 1;
+  }
   if (json) process.stdout.write(JSON.stringify(report.summary(), null, 2) + '\n');
   else process.stdout.write(report.render());
   const total = report.agreementPercent();

@@ -43,7 +43,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  } else {
+  } else if (report.errors.length === 0) {
+    // a summary over files that could not be read would look clean: only the errors are printed then
     process.stdout.write(DeprecationFormat.text(report));
   }
   for (const n of report.skipped) process.stderr.write(`note: skipped ${n}\n`);
@@ -52,6 +53,9 @@ export async function run(args: string[]): Promise<number> {
     // pluto logs unreadable files and goes on (finder.go scanFiles); its code only counts findings
     return report.removedCount > 0 ? 3 : report.deprecatedCount > 0 ? 2 : 0;
   }
-  if (report.errors.length > 0) return 2;
+  if (report.errors.length > 0) {
+    process.stderr.write(`policy-platform deprecations: ${report.errors.length} file(s) could not be scanned; no summary is printed until every file is valid YAML\n`);
+    return 2;
+  }
   return report.removedCount > 0 ? 1 : 0;
 }

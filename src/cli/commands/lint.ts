@@ -3,6 +3,7 @@
  * over each chart's values merged per environment. Exit 1 on any error-severity result, 2 on bad
  * usage or malformed input (`.spectral.yaml`, a values file), else 0.
  */
+import * as fs from 'fs';
 import { ValuesLintError } from '../../values-lint/lint-error';
 import { ValuesLintFormat, ValuesLintReport, ValuesLinter } from '../../values-lint/values-linter';
 import { parseCommandArgs, usageError } from '../command-args';
@@ -26,6 +27,11 @@ export async function run(args: string[]): Promise<number> {
   const json = parsed.flags.has('--json');
   if (dirs.length !== 1) return usageError('lint', USAGE, dirs.length === 0 ? 'no repository directory given' : 'give one repository directory');
 
+  const kind = fs.existsSync(dirs[0]) ? (fs.statSync(dirs[0]).isDirectory() ? 'folder' : 'file') : undefined;
+  if (kind !== 'folder') {
+    process.stderr.write(`policy-platform lint: ${kind === 'file' ? `${dirs[0]} is a file, not a repository folder` : `the folder ${dirs[0]} does not exist`}\n`);
+    return 2;
+  }
   let report: ValuesLintReport;
   try {
     report = await ValuesLinter.lintRepo(dirs[0], env, { requireRuleset: parsed.flags.has('--require-ruleset') });

@@ -1,0 +1,95 @@
+/**
+ * PolicyExceptions must name policies (and rules) that exist: in the repository, or, when the
+ * repository is a source of a platform, in some source of that platform. Kyverno accepts an
+ * exception naming nothing, and it then silently exempts nothing. Internal module.
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { compareBytes } from '../core/byte-order';
+import { wildcardMatch } from '../engine/wildcard';
+
+/** A policy an exception may name. */
+export interface PolicyReference {
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+  /** Rule names (kyverno.io policies); undefined when not known (a policy known only by name). */
+  readonly rules?: string[];
+  /** Where it comes from, e.g. `repository security-policy`. */
+  readonly source: string;
+}
+
+/** What exceptions may name: policies, and the sources whose policies are not known (image or git sources). */
+export interface PolicyScope {
+  readonly policies: PolicyReference[];
+  readonly unknownSources: string[];
+  /** E.g. `repository security-policy` or `repository security-policy or another source of platform p`. */
+  readonly description: string;
+}
+
+const POLICY_GROUPS = ['kyverno.io', 'policies.kyverno.io'];
+
+/** The policies (every non-exception object of the two Kyverno policy groups) among `objects`. */
+export function policyReferences(objects: ApiObject[], source: string): PolicyReference[] {
+  const out: PolicyReference[] = [];
+  for (const o of objects) {
+    const m = o.toJson();
+    const group = String(m?.apiVersion ?? '').split('/')[0];
+    if (!POLICY_GROUPS.includes(group) || m.kind === 'PolicyException' || !m?.metadata?.name) continue;
+    const rules = Array.isArray(m?.spec?.rules) ? m.spec.rules.map((r: any) => String(r?.name)) : undefined;
+    out.push({ kind: m.kind, namespace: m.metadata.namespace, name: m.metadata.name, rules, source });
+  }
+  return out;
+}
+
+/** The exceptions among the objects of a chart (tests' own exceptions live in their own charts). */
+export function exceptionObjects(chart: Chart): ApiObject[] {
+  return chart.node.findAll().filter((c: IConstruct): c is ApiObject =>
+    c instanceof ApiObject && Chart.of(c) === chart && c.kind === 'PolicyException' && POLICY_GROUPS.includes(c.apiVersion.split('/')[0]));
+}
+
+/** Problems of one exception, each `<field>: <problem>`. */
+export function exceptionReferenceProblems(exception: any, scope: PolicyScope): string[] {
+  if (scope.unknownSources.length > 0) return []; // a source known only by image may bring the policy
+  const out: string[] = [];
+  const where = scope.description;
+  const group = String(exception?.apiVersion ?? '').split('/')[0];
+  if (group === 'kyverno.io') {
+    const candidates = scope.policies.filter((p) => p.rules !== undefined || p.kind === 'ClusterPolicy' || p.kind === 'Policy');
+    (Array.isArray(exception?.spec?.exceptions) ? exception.spec.exceptions : []).forEach((e: any, i: number) => {
+      const at = `spec.exceptions[${i}]`;
+      const name = String(e?.policyName ?? '');
+      const matching = candidates.filter((p) => (p.kind === 'ClusterPolicy' || p.kind === 'Policy') && wildcardMatch(name, p.namespace ? `${p.namespace}/${p.name}` : p.name));
+      if (matching.length === 0) {
+        const known = unique(candidates.filter((p) => p.kind === 'ClusterPolicy' || p.kind === 'Policy').map((p) => (p.namespace ? `${p.namespace}/${p.name}` : p.name)));
+        out.push(`${at}.policyName: no policy ${JSON.stringify(name)} in ${where} (policies: ${known.join(', ') || 'none'}; a namespaced Policy is named <namespace>/<name>)`);
+        return;
+      }
+      if (matching.some((p) => p.rules === undefined)) return;
+      const rules = [...new Set(matching.flatMap((p) => p.rules ?? []))];
+      const generated = rules.flatMap((r) => [`autogen-${r}`, `autogen-cronjob-${r}`]);
+      (Array.isArray(e?.ruleNames) ? e.ruleNames : []).forEach((r: any, j: number) => {
+        const rule = String(r);
+        if (![...rules, ...generated].some((known) => wildcardMatch(rule, known))) {
+          out.push(`${at}.ruleNames[${j}]: policy ${JSON.stringify(name)} has no rule ${JSON.stringify(rule)} (rules: ${rules.join(', ')}; `
+            + 'autogen-<rule> and autogen-cronjob-<rule> name the rules Kyverno generates for Pod controllers)');
+        }
+      });
+    });
+  } else if (group === 'policies.kyverno.io') {
+    (Array.isArray(exception?.spec?.policyRefs) ? exception.spec.policyRefs : []).forEach((ref: any, i: number) => {
+      const name = String(ref?.name ?? '');
+      const kind = ref?.kind === undefined ? undefined : String(ref.kind);
+      if (!scope.policies.some((p) => wildcardMatch(name, p.name) && (kind === undefined || p.kind === kind))) {
+        const known = unique(scope.policies.filter((p) => kind === undefined || p.kind === kind).map((p) => p.name));
+        out.push(`spec.policyRefs[${i}]: no ${kind ?? 'policy'} ${JSON.stringify(name)} in ${where} (${kind ?? 'policies'}: ${known.join(', ') || 'none'})`);
+      }
+    });
+  }
+  return out;
+}
+
+/** Names once each, in byte order. */
+function unique(names: string[]): string[] {
+  return [...new Set(names)].sort(compareBytes);
+}
