@@ -89,8 +89,9 @@ export interface DeprecationReport {
 export class DeprecationScanner {
   /**
    * Scans files and directories (recursively, every file) for objects whose apiVersion and kind
-   * are deprecated or removed at a Kubernetes version. Files that cannot be read are listed in
-   * `errors`; files that are not YAML or JSON in `skipped`.
+   * are deprecated or removed at a Kubernetes version. Files that cannot be read, and manifest
+   * files (`.yaml`, `.yml`, `.json` outside a Helm chart's `templates/`) that do not parse, are
+   * listed in `errors`; other files that are not YAML or JSON in `skipped`.
    * @param paths files or directories
    * @param kubernetesVersion the target release, e.g. `v1.29`
    */
@@ -115,8 +116,14 @@ export class DeprecationScanner {
       }
       const r = DeprecationScanner.scanText(text, file, version);
       findings.push(...r.findings);
-      skipped.push(...r.skipped);
       objects += r.objectsScanned;
+      // a manifest file (.yaml, .yml, .json) that does not parse is an error: Pluto skips it, which
+      // would leave a clean-looking summary; Helm templates and other files are skipped as Pluto does
+      if (r.skipped.length > 0 && isManifestFile(file) && r.skipped.some((n) => n.includes('not YAML or JSON'))) {
+        errors.push(...r.skipped.map((n) => n.replace(' (pluto skips it too)', ' (pluto skips it; here it is an error)')));
+      } else {
+        skipped.push(...r.skipped);
+      }
     }
     return makeReport(version, findings, files.length, objects, errors, skipped);
   }
@@ -183,6 +190,11 @@ interface LocatedStub {
   readonly documentIndex: number;
   readonly line: number;
   readonly itemPath?: string;
+}
+
+/** A file meant to hold manifests: YAML or JSON by name, not a Helm template. */
+function isManifestFile(file: string): boolean {
+  return /\.(ya?ml|json)$/i.test(file) && !file.split(/[\\/]/).includes('templates');
 }
 
 /**

@@ -40,15 +40,19 @@ describe('policy-platform deprecations', () => {
     expect(report.findings.map((f: any) => [f.kind, f.lifecycle, f.documentIndex])).toEqual([['CronJob', 'removed', 0], ['FlowSchema', 'deprecated', 1]]);
   });
 
-  test('bad usage exits 2 with a message; a file that does not parse is skipped with a note', async () => {
+  test('bad usage exits 2 with a message; a manifest file that does not parse is an error, except for pluto\'s exit codes', async () => {
     expect(await capture(run, [dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--k8s-version is required') });
     expect(await capture(run, ['--k8s-version', 'v1.29'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no path given') });
     expect(await capture(run, [dir, '--k8s-version', 'one'])).toMatchObject({ code: 2, stderr: expect.stringContaining('"one" is not a Kubernetes version') });
     expect(await capture(run, [dir, '--k8s-version', 'v1.29', '--exit-codes', 'helm'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--exit-codes: "helm" is not one of default, pluto') });
     fs.writeFileSync(path.join(dir, 'b.yaml'), 'a: [\n');
     const r = await capture(run, [dir, '--k8s-version', 'v1.20']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^note: skipped .*b\.yaml: not YAML or JSON \(line \d+: .*\) \(pluto skips it too\)\n$/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: .*b\.yaml: not YAML or JSON \(line \d+: .*\) \(pluto skips it; here it is an error\)\n/);
+    // pluto logs the file and goes on: its exit code counts findings only
+    const pluto = await capture(run, [dir, '--k8s-version', 'v1.20', '--exit-codes', 'pluto']);
+    expect(pluto.code).toBe(0);
   });
 
   /**

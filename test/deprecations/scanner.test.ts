@@ -90,14 +90,24 @@ describe('DeprecationScanner', () => {
     expect(report.findings.map((f) => [f.kind, f.lifecycle])).toEqual([['CronJob', ApiLifecycle.DEPRECATED], ['PodDisruptionBudget', ApiLifecycle.DEPRECATED]]);
   });
 
-  test('a file that does not parse is skipped with a note (pluto reads nothing of it), other files are still scanned', () => {
+  test('a manifest file that does not parse is an error (pluto reads nothing of it and goes on), other files are still scanned', () => {
     const broken = path.join(dir, 'rendered', 'broken.yaml');
     fs.writeFileSync(broken, 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: [unclosed\n');
     const report = DeprecationScanner.scanPaths([path.join(dir, 'rendered')], 'v1.25');
+    expect(report.skipped).toEqual([]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatch(new RegExp(`^${broken.replace(/[.]/g, '\\.')}: not YAML or JSON \\(line \\d+: .*\\) \\(pluto skips it; here it is an error\\)$`));
+    expect(report.findings).toHaveLength(3);
+  });
+
+  test('a file that is not a manifest by name and does not parse is skipped with a note, as pluto skips it', () => {
+    const notes = path.join(dir, 'rendered', 'NOTES.txt');
+    fs.writeFileSync(notes, 'a: [\n');
+    const report = DeprecationScanner.scanPaths([path.join(dir, 'rendered')], 'v1.25');
     expect(report.errors).toEqual([]);
     expect(report.skipped).toHaveLength(1);
-    expect(report.skipped[0]).toMatch(new RegExp(`^${broken.replace(/[.]/g, '\\.')}: not YAML or JSON \\(line \\d+: .*\\) \\(pluto skips it too\\)$`));
-    expect(report.findings).toHaveLength(3);
+    expect(report.skipped[0]).toMatch(/NOTES\.txt: not YAML or JSON \(line \d+: .+\) \(pluto skips it too\)$/);
+    fs.rmSync(notes);
   });
 
   test('a Helm chart\'s templates are read when they parse, skipped when they do not', () => {

@@ -175,10 +175,10 @@ describe('a copy of the output, broken on purpose', () => {
     const dir = copyOfOutput('bad-yaml');
     fs.writeFileSync(path.join(dir, 'policy-platform/rendered/dev/broken.yaml'), 'kind: [\n');
     const checks = await checkSeed(dir, KUBERNETES_VERSION);
-    // pluto detect-files skips it (and so does the scan, with a note); the seed checks fail on it
-    expect(checks.deprecations.skipped).toHaveLength(1);
-    expect(checks.deprecations.skipped[0]).toMatch(/^policy-platform\/rendered\/dev\/broken\.yaml: not YAML or JSON \(line \d+: /);
-    expect(checks.lines).toContain(`  invalid: ${checks.deprecations.skipped[0]}`);
+    // pluto detect-files skips it; the scan reports a manifest file that does not parse as an error
+    expect(checks.deprecations.errors).toHaveLength(1);
+    expect(checks.deprecations.errors[0]).toMatch(/^policy-platform\/rendered\/dev\/broken\.yaml: not YAML or JSON \(line \d+: /);
+    expect(checks.lines).toContain(`  invalid: ${checks.deprecations.errors[0]}`);
     expect(checks.passed).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ describe('exit codes and messages', () => {
     const r = await capture(deprecations, [dir, '--k8s-version', 'v1.29']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: .*bad\.yaml:4: invalid YAML: /);
+    expect(r.stderr).toMatch(/^error: .*bad\.yaml: not YAML or JSON \(line 4: .*\) \(pluto skips it; here it is an error\)\n/);
     expect(r.stderr).toContain('policy-platform deprecations: 1 file(s) could not be scanned; no summary is printed until every file is valid YAML\n');
   });
 
