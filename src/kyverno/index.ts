@@ -5,6 +5,7 @@ export * from './context';
 export * from './enums';
 export * from './generation';
 export * from './kyverno-policy';
+export * from './policy-api-object';
 export * from './kyverno-version';
 export * from './match';
 export * from './metadata';

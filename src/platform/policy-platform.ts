@@ -15,14 +15,10 @@ import { Dockerfile } from '../docker';
 import { PolicyReference, policyReferences } from '../repo/exception-references';
 
 /**
- * Options of a policy platform.
+ * Settings of a PolicyPlatform besides its sources (shared by the construct, the projen component
+ * and the projen project).
  */
-export interface PolicyPlatformProps {
-  /**
-   * The policy sources aggregated into the image.
-   */
-  readonly sources: PolicySource[];
-
+export interface PolicyPlatformOptions {
   /**
    * Environments (clusters) the platform serves; every source that declares environments must cover them all.
    * @default - every environment any source declares, in the order of the source that declares the most
@@ -104,6 +100,16 @@ export interface PolicyPlatformProps {
    * @default true
    */
   readonly workflow?: boolean;
+}
+
+/**
+ * Options of a policy platform.
+ */
+export interface PolicyPlatformProps extends PolicyPlatformOptions {
+  /**
+   * The policy sources aggregated into the image.
+   */
+  readonly sources: PolicySource[];
 }
 
 /**

@@ -1,56 +1,16 @@
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, Project } from 'projen';
-import { PolicyPlatform, PolicySource, Toolchain } from '../platform';
+import { PolicyPlatform, PolicyPlatformOptions, PolicySource, Toolchain } from '../platform';
 import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
 
 /**
- * Options of a policy platform inside a projen project.
+ * Options of a policy platform inside a projen project: every setting of PolicyPlatform (same
+ * names; sources are added with `addSource`), plus where the component finds its definitions and
+ * writes its files.
  */
-export interface PolicyPlatformComponentOptions {
-  /**
-   * Name of the platform.
-   * @default - the project name
-   */
-  readonly platformName?: string;
-
-  /**
-   * Environments the platform serves.
-   * @default - every environment the sources declare
-   */
-  readonly environments?: string[];
-
-  /**
-   * Image name (without tag) the platform workflow pushes.
-   * @default 'policy-platform'
-   */
-  readonly image?: string;
-
-  /**
-   * Version label of the image.
-   * @default '0.1.0'
-   */
-  readonly version?: string;
-
-  /**
-   * Base image of the platform image (pin it by digest).
-   * @default PolicyPlatform.DEFAULT_BASE_IMAGE (alpine 3.22.1 by digest)
-   */
-  readonly baseImage?: string;
-
-  /**
-   * Image of the stage that installs Spectral with npm (pin it by digest).
-   * @default PolicyPlatform.DEFAULT_NODE_IMAGE
-   */
-  readonly nodeImage?: string;
-
-  /**
-   * Strict mode: every image by digest, no unverified download.
-   * @default false
-   */
-  readonly requireDigests?: boolean;
-
+export interface PolicyPlatformComponentOptions extends PolicyPlatformOptions {
   /**
    * A TypeScript module (relative to the project root) exporting
    * `definePlatform(platform: PolicyPlatformComponent)`, called at synthesis when the file exists.
@@ -105,7 +65,7 @@ export class PolicyPlatformComponent extends Component {
     this.sourceList.push(source);
   }
 
-  /** Sets the pinned tools (default: `new Toolchain()`). */
+  /** Sets the pinned tools (default: the `tools` option, else `new Toolchain()`). */
   public useTools(tools: Toolchain): void {
     this.toolchain = tools;
   }
@@ -114,15 +74,11 @@ export class PolicyPlatformComponent extends Component {
   public get platform(): PolicyPlatform {
     if (!this.built) {
       callDefinitions(this.project.outdir, this.options.platformModule ?? 'src/platform.ts', 'definePlatform', this);
+      const { platformModule, directory, force, ...platformOptions } = this.options;
       this.built = new PolicyPlatform(this.scope, this.options.platformName ?? this.project.name, {
+        ...platformOptions,
         sources: this.sourceList,
-        environments: this.options.environments,
-        image: this.options.image,
-        version: this.options.version,
-        baseImage: this.options.baseImage,
-        nodeImage: this.options.nodeImage,
-        requireDigests: this.options.requireDigests,
-        tools: this.toolchain,
+        tools: this.toolchain ?? this.options.tools,
       });
     }
     return this.built;

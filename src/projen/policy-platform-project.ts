@@ -1,51 +1,15 @@
 import { typescript } from 'projen';
 import { PolicySource } from '../platform';
-import { PolicyPlatformComponent } from './policy-platform-component';
+import { PolicyPlatformComponent, PolicyPlatformComponentOptions } from './policy-platform-component';
 import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { PLATFORM_SAMPLE, PLATFORM_TEST } from './starter-files';
 
 /**
- * Options of a policy platform project.
+ * Options of a policy platform project: a TypeScript project's options and every option of the
+ * PolicyPlatformComponent (and so of PolicyPlatform), with the same names. `description`
+ * describes both the package and the platform image.
  */
-export interface PolicyPlatformProjectOptions extends typescript.TypeScriptProjectOptions {
-  /**
-   * Environments the platform serves.
-   * @default - every environment the sources declare
-   */
-  readonly environments?: string[];
-
-  /**
-   * Name of the platform.
-   * @default - the project name
-   */
-  readonly platformName?: string;
-
-  /**
-   * Image name (without tag) the platform workflow pushes.
-   * @default "policy-platform"
-   */
-  readonly platformImage?: string;
-
-  /**
-   * Version label of the platform image.
-   * @default "0.1.0"
-   */
-  readonly platformVersion?: string;
-
-  /**
-   * A TypeScript module exporting `definePlatform(platform: PolicyPlatformComponent)`, called at synthesis when it exists.
-   * @default "src/platform.ts"
-   */
-  readonly platformModule?: string;
-
-  /**
-   * Adopt files in the way: overwrite files of the project that this project's policy files did not
-   * write (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
-   * Without it, `npx projen` stops before writing anything and lists every such path.
-   * @default false
-   */
-  readonly force?: boolean;
-}
+export interface PolicyPlatformProjectOptions extends typescript.TypeScriptProjectOptions, PolicyPlatformComponentOptions {}
 
 /**
  * The policy platform: a TypeScript project whose Dockerfile, `index.json`, rendered manifests and
@@ -59,14 +23,7 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
 
   constructor(options: PolicyPlatformProjectOptions) {
     super(policyProjectOptions(options));
-    this.platform = new PolicyPlatformComponent(this, 'PolicyPlatform', {
-      environments: options.environments,
-      platformName: options.platformName,
-      image: options.platformImage,
-      version: options.platformVersion,
-      platformModule: options.platformModule,
-      force: options.force,
-    });
+    this.platform = new PolicyPlatformComponent(this, 'PolicyPlatform', componentOptions(options));
     setUpDefinitionsModule(this, options.sampleCode, {
       path: options.platformModule ?? 'src/platform.ts',
       sample: PLATFORM_SAMPLE,
@@ -79,4 +36,26 @@ export class PolicyPlatformProject extends typescript.TypeScriptProject {
   public addSource(source: PolicySource): void {
     this.platform.addSource(source);
   }
+}
+
+/** The component's part of the project options (the rest configure the TypeScript project). */
+function componentOptions(o: PolicyPlatformProjectOptions): PolicyPlatformComponentOptions {
+  return {
+    environments: o.environments,
+    tools: o.tools,
+    baseImage: o.baseImage,
+    nodeImage: o.nodeImage,
+    requireDigests: o.requireDigests,
+    description: o.description,
+    licenses: o.licenses,
+    platformName: o.platformName,
+    image: o.image,
+    version: o.version,
+    userId: o.userId,
+    branch: o.branch,
+    workflow: o.workflow,
+    platformModule: o.platformModule,
+    directory: o.directory,
+    force: o.force,
+  };
 }

@@ -1,14 +1,15 @@
 import { App } from 'cdk8s';
 import { Component, Project } from 'projen';
 import { RepoImageWorkflow } from '../platform';
-import { PolicyRepo, RepoImage } from '../repo';
+import { PolicyRepo, PolicyRepoOptions } from '../repo';
 import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
 
 /**
- * Options of a policy repository inside a projen project.
+ * Options of a policy repository inside a projen project: every setting of PolicyRepo (same names),
+ * plus where the component finds its definitions and writes its files.
  */
-export interface PolicyRepoComponentOptions {
+export interface PolicyRepoComponentOptions extends PolicyRepoOptions {
   /**
    * Environments the repository deploys to, in promotion order.
    * @default ['dev', 'prd']
@@ -16,20 +17,8 @@ export interface PolicyRepoComponentOptions {
   readonly environments?: string[];
 
   /**
-   * Repository name (`/repos/<name>/` in the platform image).
-   * @default - the project name
-   */
-  readonly repoName?: string;
-
-  /**
-   * Where the repository's image is pushed.
-   * @default - none (no image workflow)
-   */
-  readonly repoImage?: RepoImage;
-
-  /**
-   * Write the GitHub Actions workflow that builds and pushes the repo image (needs `repoImage`).
-   * @default true when `repoImage` is set
+   * Write the GitHub Actions workflow that builds and pushes the repo image (needs `image`).
+   * @default true when `image` is set
    */
   readonly imageWorkflow?: boolean;
 
@@ -70,19 +59,20 @@ export class PolicyRepoComponent extends Component {
   constructor(project: Project, id: string, options: PolicyRepoComponentOptions = {}) {
     super(project, id);
     const app = new App({ outdir: project.outdir });
+    const { imageWorkflow, policiesModule, directory, force, ...repoOptions } = options;
     this.repo = new PolicyRepo(app, options.repoName ?? project.name, {
+      ...repoOptions,
       environments: options.environments ?? ['dev', 'prd'],
-      image: options.repoImage,
     });
-    if (options.imageWorkflow ?? options.repoImage !== undefined) {
+    if (imageWorkflow ?? options.image !== undefined) {
       new RepoImageWorkflow(this.repo, 'image-workflow');
     }
-    this.policiesModule = options.policiesModule ?? 'src/policies.ts';
+    this.policiesModule = policiesModule ?? 'src/policies.ts';
     new PolicyFiles(project, `${id}Files`, {
       contributor: { synthFiles: () => this.loadDefinitions().synthFiles() },
-      directory: options.directory,
+      directory,
       ownerName: `PolicyRepo ${JSON.stringify(this.repo.repoName)}`,
-      force: options.force,
+      force,
     });
   }
 

@@ -1,51 +1,15 @@
 import { typescript } from 'projen';
-import { PolicyRepo, RepoImage } from '../repo';
-import { PolicyRepoComponent } from './policy-repo-component';
+import { PolicyRepo } from '../repo';
+import { PolicyRepoComponent, PolicyRepoComponentOptions } from './policy-repo-component';
 import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { REPO_POLICIES_SAMPLE, REPO_POLICIES_TEST } from './starter-files';
 
 /**
- * Options of a policy repository project.
+ * Options of a policy repository project: a TypeScript project's options and every option of the
+ * PolicyRepoComponent (and so of PolicyRepo), with the same names. `description` describes both
+ * the package and the repository.
  */
-export interface PolicyRepoProjectOptions extends typescript.TypeScriptProjectOptions {
-  /**
-   * Environments the repository deploys to, in promotion order.
-   * @default ["dev", "prd"]
-   */
-  readonly environments?: string[];
-
-  /**
-   * Repository name (`/repos/<name>/` in the platform image).
-   * @default - the project name
-   */
-  readonly repoName?: string;
-
-  /**
-   * Where the repository's image is pushed.
-   * @default - none (no image workflow)
-   */
-  readonly repoImage?: RepoImage;
-
-  /**
-   * Write the GitHub Actions workflow that builds and pushes the repo image (needs `repoImage`).
-   * @default - true when `repoImage` is set
-   */
-  readonly imageWorkflow?: boolean;
-
-  /**
-   * A TypeScript module exporting `definePolicies(repo: PolicyRepo)`, called at synthesis when it exists.
-   * @default "src/policies.ts"
-   */
-  readonly policiesModule?: string;
-
-  /**
-   * Adopt files in the way: overwrite files of the project that this project's policy files did not
-   * write (they are not in `.projen/files.json`) and whose bytes differ, and own them from then on.
-   * Without it, `npx projen` stops before writing anything and lists every such path.
-   * @default false
-   */
-  readonly force?: boolean;
-}
+export interface PolicyRepoProjectOptions extends typescript.TypeScriptProjectOptions, PolicyRepoComponentOptions {}
 
 /**
  * A team's policy repository: a TypeScript project whose policies are typed constructs and whose
@@ -63,14 +27,7 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
 
   constructor(options: PolicyRepoProjectOptions) {
     super(policyProjectOptions(options));
-    this.policies = new PolicyRepoComponent(this, 'PolicyRepo', {
-      environments: options.environments,
-      repoName: options.repoName,
-      repoImage: options.repoImage,
-      imageWorkflow: options.imageWorkflow,
-      policiesModule: options.policiesModule,
-      force: options.force,
-    });
+    this.policies = new PolicyRepoComponent(this, 'PolicyRepo', componentOptions(options));
     setUpDefinitionsModule(this, options.sampleCode, {
       path: options.policiesModule ?? 'src/policies.ts',
       sample: REPO_POLICIES_SAMPLE,
@@ -83,4 +40,21 @@ export class PolicyRepoProject extends typescript.TypeScriptProject {
   public get repo(): PolicyRepo {
     return this.policies.repo;
   }
+}
+
+/** The component's part of the project options (the rest configure the TypeScript project). */
+function componentOptions(o: PolicyRepoProjectOptions): PolicyRepoComponentOptions {
+  return {
+    environments: o.environments,
+    repoName: o.repoName,
+    image: o.image,
+    renderManifests: o.renderManifests,
+    description: o.description,
+    values: o.values,
+    environmentValues: o.environmentValues,
+    imageWorkflow: o.imageWorkflow,
+    policiesModule: o.policiesModule,
+    directory: o.directory,
+    force: o.force,
+  };
 }

@@ -16,15 +16,10 @@ const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
 
 
 /**
- * Options of a PolicyRepo.
+ * Settings of a PolicyRepo besides its environments (shared by the construct, the projen component
+ * and the projen project).
  */
-export interface PolicyRepoProps {
-  /**
-   * The environments the repository deploys to, in promotion order (e.g. dev, qac, stg, prd). Each
-   * gets a `cd/<env>/values.yaml` and a `rendered/<env>/` folder; names are DNS-1123 labels.
-   */
-  readonly environments: string[];
-
+export interface PolicyRepoOptions {
   /**
    * Repository name: the folder in the policy-platform image (`/repos/<name>/`).
    * @default - the construct id
@@ -62,6 +57,17 @@ export interface PolicyRepoProps {
    * @default - none
    */
   readonly environmentValues?: { [environment: string]: { [key: string]: any } };
+}
+
+/**
+ * Options of a PolicyRepo.
+ */
+export interface PolicyRepoProps extends PolicyRepoOptions {
+  /**
+   * The environments the repository deploys to, in promotion order (e.g. dev, qac, stg, prd). Each
+   * gets a `cd/<env>/values.yaml` and a `rendered/<env>/` folder; names are DNS-1123 labels.
+   */
+  readonly environments: string[];
 }
 
 /**

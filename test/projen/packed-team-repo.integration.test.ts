@@ -33,7 +33,7 @@ const project = new PolicyRepoProject({
   defaultReleaseBranch: 'main',
   devDeps: ['cdk8s-policy-platform@file:${tarball}'],
   environments: ${JSON.stringify(environments)},
-  repoImage: { registry: 'europe-west6-docker.pkg.dev/ops/charts', repository: 'security-policy-repo', tag: 'main' },
+  image: { registry: 'europe-west6-docker.pkg.dev/ops/charts', repository: 'security-policy-repo', tag: 'main' },
   sampleCode: false,
 });
 

@@ -34,7 +34,7 @@ function repoProject(outdir: string, environments: string[]): PolicyRepoProject 
     defaultReleaseBranch: 'main',
     outdir,
     environments,
-    repoImage: { registry: 'registry.example.com/ops', repository: 'security-policy-repo', tag: 'main' },
+    image: { registry: 'registry.example.com/ops', repository: 'security-policy-repo', tag: 'main' },
     sampleCode: false,
   });
   define(project.repo);
@@ -147,5 +147,54 @@ describe('components on an existing projen project', () => {
     project.addSource(PolicySource.fromImage({ repoName: 'b', image: 'r.example.com/b', tag: 'v1', policies: ['same'] }));
     expect(() => project.synth()).toThrow('policy ClusterPolicy/same is brought by two sources: image source a (r.example.com/a:v1) and image source b (r.example.com/b:v1)');
     expect(fs.existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
+  });
+});
+
+describe('every construct setting is reachable from .projenrc.ts, under the construct\'s name', () => {
+  test('PolicyRepoProject passes PolicyRepo\'s settings (renderManifests, description, values, environmentValues, image)', () => {
+    const dir = tmp();
+    const project = new PolicyRepoProject({
+      name: 'team-policies',
+      defaultReleaseBranch: 'main',
+      outdir: dir,
+      sampleCode: false,
+      environments: ['dev', 'prd'],
+      repoName: 'team-policy',
+      description: 'Policies of the team',
+      renderManifests: false,
+      values: { owner: 'team-a' },
+      environmentValues: { prd: { replicas: 3 } },
+      image: { registry: 'registry.example.com/ops', repository: 'team-policy-repo', tag: 'main' },
+    });
+    define(project.repo);
+    project.synth();
+    const repo = project.repo;
+    expect([repo.repoName, repo.description, repo.renderManifests, repo.imageRef]).toEqual(['team-policy', 'Policies of the team', false, 'registry.example.com/ops/team-policy-repo:main']);
+    expect(fs.existsSync(path.join(dir, 'rendered'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'cd', 'values.yaml'), 'utf-8')).toContain('owner: team-a');
+    expect(fs.readFileSync(path.join(dir, 'cd', 'prd', 'values.yaml'), 'utf-8')).toContain('replicas: 3');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8')).description).toBe('Policies of the team');
+  });
+
+  test('PolicyPlatformProject passes PolicyPlatform\'s settings (image, version, platformName, userId, description)', () => {
+    const dir = tmp();
+    const project = new PolicyPlatformProject({
+      name: 'platform',
+      defaultReleaseBranch: 'main',
+      outdir: dir,
+      sampleCode: false,
+      platformName: 'ops-platform',
+      image: 'registry.example.com/ops/ops-platform',
+      version: '2.0.0',
+      userId: 20001,
+      description: 'The ops policy platform',
+      environments: ['dev', 'prd'],
+    });
+    project.addSource(PolicySource.fromImage({ repoName: 'security-policy', image: 'registry.example.com/ops/security-policy-repo', tag: 'main', environments: ['dev', 'prd'] }));
+    const platform = project.platform.platform;
+    expect([platform.platformName, platform.image, platform.version]).toEqual(['ops-platform', 'registry.example.com/ops/ops-platform', '2.0.0']);
+    const dockerfile = platform.dockerfile();
+    expect(dockerfile).toContain('USER 20001');
+    expect(dockerfile).toContain('The ops policy platform');
   });
 });

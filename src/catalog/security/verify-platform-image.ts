@@ -13,17 +13,19 @@ export interface VerifyPlatformImageProps extends CatalogPolicyProps {
   /**
    * The certificate identity the image must be signed with: for the generated GitHub Actions
    * workflow, `https://github.com/<org>/<repo>/.github/workflows/<platform>.yaml@refs/heads/<branch>`.
-   * Exactly one of `subject` and `subjectRegExp`.
-   * @default - none; then `subjectRegExp` is required
+   * Exactly one of `signerSubject` and `signerSubjectRegExp`. (Not `subject`: that is the
+   * policy's `policies.kyverno.io/subject` annotation.)
+   * @default - none; then `signerSubjectRegExp` is required
    * @see https://docs.sigstore.dev/cosign/signing/overview/
    */
-  readonly subject?: string;
+  readonly signerSubject?: string;
 
   /**
-   * A regular expression the signing identity must match (exactly one of `subject` and `subjectRegExp`).
-   * @default - none; then `subject` is required
+   * A regular expression the signing identity must match (exactly one of `signerSubject` and
+   * `signerSubjectRegExp`).
+   * @default - none; then `signerSubject` is required
    */
-  readonly subjectRegExp?: string;
+  readonly signerSubjectRegExp?: string;
 
   /**
    * The OIDC issuer of the signing identity.
@@ -57,7 +59,7 @@ const SPDX_PREDICATE = 'https://spdx.dev/Document';
  * @example
  * new VerifyPlatformImage(securitySet, 'verify-platform-image', {
  *   imageReferences: ['europe-west6-docker.pkg.dev/ops/charts/policy-platform*'],
- *   subject: 'https://github.com/acme/policy-platform/.github/workflows/policy-platform.yaml@refs/heads/main',
+ *   signerSubject: 'https://github.com/acme/policy-platform/.github/workflows/policy-platform.yaml@refs/heads/main',
  * });
  * @see https://kyverno.io/docs/policy-types/cluster-policy/verify-images/sigstore/#keyless-signing-and-verification
  */
@@ -66,8 +68,8 @@ export class VerifyPlatformImage extends CatalogPolicy {
     const attestors: AttestorSet[] = [{
       entries: [{
         keyless: {
-          subject: props.subject,
-          subjectRegExp: props.subjectRegExp,
+          subject: props.signerSubject,
+          subjectRegExp: props.signerSubjectRegExp,
           issuer: props.issuer ?? 'https://token.actions.githubusercontent.com',
           rekor: { url: props.rekorUrl ?? 'https://rekor.sigstore.dev' },
         },
@@ -97,7 +99,7 @@ export class VerifyPlatformImage extends CatalogPolicy {
       validate: () => {
         const out: string[] = [];
         if ((props.imageReferences ?? []).length === 0) out.push('imageReferences: list at least one image reference (wildcards allowed)');
-        if ((props.subject === undefined) === (props.subjectRegExp === undefined)) out.push('give exactly one of subject and subjectRegExp (the signing workflow\'s identity)');
+        if ((props.signerSubject === undefined) === (props.signerSubjectRegExp === undefined)) out.push('give exactly one of signerSubject and signerSubjectRegExp (the signing workflow\'s identity)');
         return out;
       },
     });
