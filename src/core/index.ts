@@ -1,2 +1,2 @@
-export * from './synth-file';
+export { IFileContributor, SynthFile } from './synth-file';
 export * from './synth-options';
