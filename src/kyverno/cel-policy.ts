@@ -1,0 +1,92 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { documentationAnnotations } from './annotations';
+import { celPolicyCelProblems } from './cel-checks';
+import { takePendingManifest } from './import-context';
+import { clone, prune, sortKeys } from './json';
+import { PolicyMetadataProps } from './metadata';
+import { SUBDOMAIN_RULE, isPolicyName } from './names';
+
+/**
+ * Base of the CEL policy kinds (the policies.kyverno.io family, their PolicyException and the
+ * Kubernetes admission policies with their bindings): metadata, import of an existing manifest
+ * (`fromManifest` of each kind), JSON patches (`addJsonPatch`) and synth-time checks (the name,
+ * every CEL expression, the kind's own rules).
+ */
+export abstract class CelPolicy extends ApiObject {
+  /** `metadata.name`. */
+  public readonly policyName: string;
+  /** `metadata.namespace` of a namespaced kind, undefined for a cluster-scoped one. */
+  public readonly policyNamespace?: string;
+  /** True when the object came from `fromManifest` (its manifest is kept as is). */
+  public readonly imported: boolean;
+
+  private readonly metadataProps: PolicyMetadataProps;
+  private readonly importedManifest?: any;
+
+  /**
+   * @param apiVersion the apiVersion written (an imported manifest keeps its own)
+   * @param kind the kind
+   * @param metadataProps documentation annotations and extra labels/annotations
+   * @param name `metadata.name` (default: the construct id)
+   * @param namespace `metadata.namespace` of a namespaced kind
+   */
+  protected constructor(scope: Construct, id: string, apiVersion: string, kind: string, metadataProps: PolicyMetadataProps,
+    name?: string, namespace?: string) {
+    const manifest = takePendingManifest();
+    const policyName = manifest ? String(manifest?.metadata?.name ?? id) : name ?? id;
+    const policyNamespace = manifest ? manifest?.metadata?.namespace : namespace;
+    super(scope, id, { apiVersion: manifest?.apiVersion ?? apiVersion, kind, metadata: { name: policyName, namespace: policyNamespace } });
+    this.policyName = policyName;
+    this.policyNamespace = policyNamespace;
+    this.metadataProps = metadataProps;
+    this.importedManifest = manifest === undefined ? undefined : clone(manifest);
+    this.imported = manifest !== undefined;
+    this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
+  }
+
+  /** The complete manifest (plain JSON). */
+  public toJson(): any {
+    const meta = this.metadata.toJson();
+    let out: any;
+    if (this.importedManifest) {
+      out = clone(this.importedManifest);
+      // labels/annotations added later (chart labels, metadata.addLabel) merge into the original
+      for (const key of ['labels', 'annotations']) {
+        const extra = meta[key];
+        if (extra && Object.keys(extra).some((k) => out.metadata?.[key]?.[k] !== extra[k])) {
+          out.metadata = { ...out.metadata, [key]: { ...out.metadata?.[key], ...extra } };
+        }
+      }
+    } else {
+      const metadata: any = { name: this.policyName };
+      if (this.policyNamespace !== undefined) metadata.namespace = this.policyNamespace;
+      const labels = sortKeys({ ...this.metadataProps.labels, ...meta.labels });
+      const annotations = sortKeys(prune({ ...documentationAnnotations(this.metadataProps), ...meta.annotations }));
+      if (Object.keys(labels).length > 0) metadata.labels = labels;
+      if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+      out = { apiVersion: this.apiVersion, kind: this.kind, metadata, spec: prune(this.renderSpec()) };
+    }
+    const patches: JsonPatch[] = (this as any).patches ?? [];
+    return patches.length > 0 ? JsonPatch.apply(out, ...patches) : out;
+  }
+
+  /** The `spec` of an authored object (undefined values are dropped). */
+  protected abstract renderSpec(): any;
+
+  /** Problems of the authored props (field paths such as `spec.validations`), beyond the CEL checks. */
+  protected abstract authoredProblems(): string[];
+
+  private problems(): string[] {
+    const out: string[] = [];
+    if (!isPolicyName(this.policyName)) out.push(`metadata.name: ${JSON.stringify(this.policyName)} is not ${SUBDOMAIN_RULE}`);
+    if (this.importedManifest) {
+      // Kyverno and the API server compile every CEL expression and reject the object when one fails
+      out.push(...celPolicyCelProblems(this.importedManifest?.spec));
+      return out;
+    }
+    out.push(...this.authoredProblems());
+    out.push(...celPolicyCelProblems(prune(this.renderSpec())));
+    return out;
+  }
+}
