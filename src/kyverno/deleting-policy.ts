@@ -4,8 +4,8 @@ import { CelPolicy } from './cel-policy';
 import { expectManifestKind, matchConstraintsProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { importing } from './import-context';
 import { PolicyMetadataProps } from './metadata';
-import { CelVariable } from './validation';
 import { MatchCondition, MatchConstraints } from './validating-policy';
+import { CelVariable } from './validation';
 
 /**
  * How dependents of a deleted resource are handled.

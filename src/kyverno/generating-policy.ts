@@ -4,8 +4,8 @@ import { CelPolicy } from './cel-policy';
 import { evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { importing } from './import-context';
 import { PolicyMetadataProps } from './metadata';
-import { CelVariable } from './validation';
 import { MatchCondition, MatchConstraints } from './validating-policy';
+import { CelVariable } from './validation';
 
 /**
  * How the placeholders of a generate template are read.

@@ -8,8 +8,8 @@ import {
 import { AutogenController, FailurePolicy, ValidationAction } from './enums';
 import { importing } from './import-context';
 import { PolicyMetadataProps } from './metadata';
-import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 import { MatchCondition, MatchConstraints } from './validating-policy';
+import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 
 /**
  * Which image references an ImageValidatingPolicy checks: a glob or a CEL expression over `ref`.

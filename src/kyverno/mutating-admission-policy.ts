@@ -6,9 +6,9 @@ import { expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueN
 import { FailurePolicy } from './enums';
 import { importing } from './import-context';
 import { PolicyMetadataProps } from './metadata';
-import { CelParamKind, CelParamRef, CelVariable } from './validation';
 import { BindingMatchResources } from './validating-admission-policy';
 import { MatchCondition, MatchConstraints } from './validating-policy';
+import { CelParamKind, CelParamRef, CelVariable } from './validation';
 
 /**
  * The admissionregistration.k8s.io version of a MutatingAdmissionPolicy and its binding.

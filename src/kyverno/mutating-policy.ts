@@ -9,8 +9,8 @@ import {
 import { AutogenController, FailurePolicy } from './enums';
 import { importing } from './import-context';
 import { PolicyMetadataProps } from './metadata';
-import { CelAuditAnnotation, CelVariable } from './validation';
 import { MatchCondition, MatchConstraints } from './validating-policy';
+import { CelAuditAnnotation, CelVariable } from './validation';
 
 /**
  * Which existing resources a mutate-existing MutatingPolicy patches.

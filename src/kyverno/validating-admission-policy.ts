@@ -1,14 +1,15 @@
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import {
-  expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueNameProblems, validationActionsProblems, validationsProblems, variableNameProblems,
+  expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueNameProblems, validationActionsProblems, validationsProblems,
+  variableNameProblems,
 } from './cel-policy-checks';
 import { FailurePolicy, ValidationAction } from './enums';
 import { importing } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
-import { CelAuditAnnotation, CelExpression, CelParamKind, CelParamRef, CelVariable } from './validation';
 import { MatchCondition, MatchConstraints, ResourceRule } from './validating-policy';
+import { CelAuditAnnotation, CelExpression, CelParamKind, CelParamRef, CelVariable } from './validation';
 
 /**
  * Props of a Kubernetes ValidatingAdmissionPolicy.

@@ -103,7 +103,9 @@ describe('policies.kyverno.io kinds', () => {
     });
     expect(p.node.validate()).toEqual([]);
     const json = p.toJson();
-    expect(json.spec.evaluation).toStrictEqual({ generateExisting: { enabled: false }, synchronize: { enabled: true }, orphanDownstreamOnPolicyDelete: { enabled: true } });
+    expect(json.spec.evaluation).toStrictEqual({
+      generateExisting: { enabled: false }, synchronize: { enabled: true }, orphanDownstreamOnPolicyDelete: { enabled: true },
+    });
     expectCrdValid(json, 'v1.19.0');
     const n = new NamespacedGeneratingPolicy(newChart({ namespace: 'x' }), 'n', { matchConstraints: MATCH, generate: [{ expression: 'true', template: { value: 'a: b' } }, {}] });
     expect(n.node.validate()).toEqual([
@@ -127,8 +129,11 @@ describe('policies.kyverno.io kinds', () => {
     expect(p.node.validate()).toEqual([]);
     expectCrdValid(p.toJson(), 'v1.19.0');
     const n = new NamespacedImageValidatingPolicy(newChart(), 'n', {
-      namespace: 'apps', matchConstraints: MATCH, validations: [{ expression: 'true' }],
-      matchImageReferences: [{}], attestors: [{ name: 'a' }],
+      namespace: 'apps',
+      matchConstraints: MATCH,
+      validations: [{ expression: 'true' }],
+      matchImageReferences: [{}],
+      attestors: [{ name: 'a' }],
     });
     expect(n.toJson().spec.attestors).toStrictEqual([{ name: 'a' }]);
     expect(n.node.validate()).toEqual(['test/n: spec.matchImageReferences[0]: set exactly one of glob or expression', 'test/n: spec.attestors[0]: set exactly one of cosign or notary']);
