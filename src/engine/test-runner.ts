@@ -4,7 +4,7 @@
  * @see https://kyverno.io/docs/kyverno-cli/usage/test/
  */
 import { autogenRules } from './autogen';
-import { evaluatePolicy, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
+import { evaluatePolicy, isCelPolicyDocument, isValidatingPolicyDocument, ruleCategory, RuleCategory } from './evaluate';
 import { EvaluationOptions, RequestUserInfo } from './evaluation-options';
 import { RuleResult, RuleStatus } from './result';
 
@@ -26,6 +26,8 @@ export interface KyvernoTestDefinition {
   readonly context?: any;
   /** PolicyException documents (the test's `exceptions` files). @default - none */
   readonly exceptions?: any[];
+  /** Parameter resources of ValidatingAdmissionPolicy bindings (the test's `paramResources` files). @default - none */
+  readonly paramResources?: any[];
 }
 
 /** One expected result compared with the engine's. */
@@ -90,12 +92,13 @@ function findRule(policy: any, ruleName: string): any {
 /** The category of the rule an expected result refers to. */
 function categoryOf(policy: any, ruleName: string): RuleCategory {
   if (!policy) return RuleCategory.UNSUPPORTED;
-  if (isValidatingPolicyDocument(policy)) return RuleCategory.VALIDATING_POLICY;
+  if (isValidatingPolicyDocument(policy) || policy?.kind === 'NamespacedValidatingPolicy') return RuleCategory.VALIDATING_POLICY;
+  if (isCelPolicyDocument(policy)) return RuleCategory.CEL_POLICY;
   return ruleCategory(findRule(policy, ruleName));
 }
 
 function outOfScopeReason(policy: any, ruleName: string, provided: string[]): string | undefined {
-  if (!policy || isValidatingPolicyDocument(policy)) return undefined;
+  if (!policy || isCelPolicyDocument(policy)) return undefined;
   const rule = findRule(policy, ruleName);
   if (!rule) return undefined;
   if (rule.mutate) return `rule ${policyName(policy)}/${rule.name} is a mutate rule`;
@@ -245,6 +248,8 @@ export class KyvernoTestRunner {
       contextResources: this.def.context?.spec?.resources,
       contextImages: this.def.context?.spec?.images,
       exceptions: this.def.exceptions,
+      policyBindings: this.def.policies,
+      paramResources: this.def.paramResources,
     };
   }
 
@@ -267,7 +272,7 @@ export class KyvernoTestRunner {
       const results = this.evaluate(policy, resource, this.def.resources.indexOf(resource));
       const hit = results.find((r) => r.rule === ruleName)
         ?? results.find((r) => r.rule === `autogen-${ruleName}` || r.rule === `autogen-cronjob-${ruleName}`)
-        ?? (isValidatingPolicyDocument(policy) && !ruleName ? results[0] : undefined);
+        ?? (isCelPolicyDocument(policy) && !ruleName ? results[0] : undefined);
       if (hit) return { actual: statusText(hit.status), reason: hit.message };
       excluded = true;
     }

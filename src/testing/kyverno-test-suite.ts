@@ -50,6 +50,7 @@ export class KyvernoTestSuite {
       userInfo: one(test.userinfo ?? test.userInfo),
       context: one(test.context),
       exceptions: flattenLists((test.exceptions ?? []).flatMap((e: string) => load(e))),
+      paramResources: flattenLists((test.paramResources ?? []).flatMap((p: string) => load(p))),
     };
     return new KyvernoTestSuite(path.resolve(file), def);
   }
