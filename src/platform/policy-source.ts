@@ -1,3 +1,4 @@
+import { CelPolicy } from '../kyverno/cel-policy';
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
@@ -230,6 +231,13 @@ export class PolicySource {
         for (const p of set.policies) {
           const ns = (p as any).metadata?.namespace as string | undefined;
           keys.push(ns ? `${p.kind}/${ns}/${p.policyName}` : `${p.kind}/${p.policyName}`);
+        }
+        // the CEL kinds (policies.kyverno.io policies and exceptions, admission policies and
+        // their bindings) overwrite each other in the cluster the same way
+        for (const o of set.otherObjects ?? []) {
+          if (!Object.prototype.isPrototypeOf.call(CelPolicy.prototype, o)) continue;
+          const c = o as CelPolicy;
+          keys.push(c.policyNamespace ? `${c.kind}/${c.policyNamespace}/${c.policyName}` : `${c.kind}/${c.policyName}`);
         }
       }
       return keys.sort();
