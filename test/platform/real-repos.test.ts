@@ -7,7 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import {
-  ClusterPolicy, FailureAction, NamespacedMutatingPolicy, Operation, PatchType, Policy, ValidatingAdmissionPolicyBinding, ValidatingPolicy, ValidationAction,
+  ClusterPolicy, FailureAction, NamespacedMutatingPolicy, Operation, PatchType, Policy, ValidatingAdmissionPolicyBinding, ValidatingPolicy,
+  ValidationAction,
 } from '../../src/kyverno';
 import { PolicyPlatform, PolicySource } from '../../src/platform';
 import { PolicyRepo, PolicySet } from '../../src/repo';
