@@ -1,11 +1,13 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { documentationAnnotations } from './annotations';
+import { ANNOTATION_CATEGORY, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
 import { celPolicyCelProblems } from './cel-checks';
+import { FailureAction, Severity, ValidationAction } from './enums';
 import { takePendingManifest } from './import-context';
 import { clone, prune, sortKeys } from './json';
 import { PolicyMetadataProps } from './metadata';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
+import { IPolicy } from './policy-identity';
 
 /**
  * Base of the CEL policy kinds (the policies.kyverno.io family, their PolicyException and the
@@ -13,7 +15,16 @@ import { SUBDOMAIN_RULE, isPolicyName } from './names';
  * (`fromManifest` of each kind), JSON patches (`addJsonPatch`) and synth-time checks (the name,
  * every CEL expression, the kind's own rules).
  */
-export abstract class CelPolicy extends ApiObject {
+export abstract class CelPolicy extends ApiObject implements IPolicy {
+  /** Kinds whose `spec.validationActions` carry the failure action (Deny is Enforce). */
+  private static readonly ACTION_KINDS = [
+    'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'ValidatingAdmissionPolicyBinding',
+  ];
+  /** Kinds with `spec.evaluation.background`. */
+  private static readonly BACKGROUND_KINDS = [
+    'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'MutatingPolicy', 'NamespacedMutatingPolicy',
+  ];
+
   /** `metadata.name`. */
   public readonly policyName: string;
   /** `metadata.namespace` of a namespaced kind, undefined for a cluster-scoped one. */
@@ -23,6 +34,48 @@ export abstract class CelPolicy extends ApiObject {
 
   private readonly metadataProps: PolicyMetadataProps;
   private readonly importedManifest?: any;
+
+  /**
+   * The failure action the policy declares: Enforce when its `validationActions` include Deny,
+   * Audit when they are set without Deny; undefined when not set or the kind has none.
+   */
+  public get failureAction(): FailureAction | undefined {
+    if (!CelPolicy.ACTION_KINDS.includes(this.kind)) return undefined;
+    const actions = this.toJson()?.spec?.validationActions;
+    if (!Array.isArray(actions) || actions.length === 0) return undefined;
+    return actions.includes(ValidationAction.DENY) ? FailureAction.ENFORCE : FailureAction.AUDIT;
+  }
+
+  /** Whether background scans apply the policy (`spec.evaluation.background.enabled`, default true). */
+  public get background(): boolean {
+    return this.toJson()?.spec?.evaluation?.background?.enabled !== false;
+  }
+
+  /** Whether the kind takes the failure action knob (`validationActions`). */
+  public get hasValidationActions(): boolean {
+    return CelPolicy.ACTION_KINDS.includes(this.kind);
+  }
+
+  /** Whether the kind takes the background knob (`spec.evaluation.background.enabled`). */
+  public get hasBackground(): boolean {
+    return CelPolicy.BACKGROUND_KINDS.includes(this.kind);
+  }
+
+  /** Title annotation. */
+  public get title(): string | undefined {
+    return this.annotation(ANNOTATION_TITLE);
+  }
+
+  /** Severity annotation. */
+  public get severity(): Severity | undefined {
+    const v = this.annotation(ANNOTATION_SEVERITY);
+    return (Object.values(Severity) as string[]).includes(v ?? '') ? v as Severity : undefined;
+  }
+
+  /** Category annotation. */
+  public get category(): string | undefined {
+    return this.annotation(ANNOTATION_CATEGORY);
+  }
 
   /**
    * @param apiVersion the apiVersion written (an imported manifest keeps its own)
@@ -69,6 +122,11 @@ export abstract class CelPolicy extends ApiObject {
     }
     const patches: JsonPatch[] = (this as any).patches ?? [];
     return patches.length > 0 ? JsonPatch.apply(out, ...patches) : out;
+  }
+
+  private annotation(key: string): string | undefined {
+    const v = this.toJson()?.metadata?.annotations?.[key];
+    return typeof v === 'string' ? v : undefined;
   }
 
   /** The `spec` of an authored object (undefined values are dropped). */

@@ -20,6 +20,7 @@ export * from './mutation';
 export * from './pattern';
 export * from './policy';
 export * from './policy-exception';
+export * from './policy-identity';
 export * from './rule';
 export * from './validating-admission-policy';
 export * from './validating-policy';

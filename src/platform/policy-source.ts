@@ -1,4 +1,3 @@
-import { CelPolicy } from '../kyverno/cel-policy';
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PolicyRepo } from '../repo';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
@@ -234,9 +233,7 @@ export class PolicySource {
         }
         // the CEL kinds (policies.kyverno.io policies and exceptions, admission policies and
         // their bindings) overwrite each other in the cluster the same way
-        for (const o of set.otherObjects ?? []) {
-          if (!Object.prototype.isPrototypeOf.call(CelPolicy.prototype, o)) continue;
-          const c = o as CelPolicy;
+        for (const c of set.celPolicies ?? []) {
           keys.push(c.policyNamespace ? `${c.kind}/${c.policyNamespace}/${c.policyName}` : `${c.kind}/${c.policyName}`);
         }
       }

@@ -12,7 +12,6 @@ import { isCelPolicyException } from '../engine/cel/policy-pipeline';
 import { RequestUserInfo } from '../engine/evaluation-options';
 import { exceptionKey, isPolicyException } from '../engine/exceptions';
 import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
-import { CelPolicy } from '../kyverno/cel-policy';
 import { dns1123LabelProblem } from '../repo/names';
 import { PolicySet } from '../repo/policy-set';
 
@@ -383,11 +382,10 @@ export class PolicyTest extends Chart implements IFileContributor {
     }
     // a CEL policy reports its results under its own name as the rule (or no rule name)
     const policies = new Map<string, { rules: any[] }>(this.policySet.policies.map((p) => [p.policyName, p]));
-    for (const o of this.policySet.otherObjects) {
+    for (const o of this.policySet.celPolicies) {
       // bindings and exceptions give no results of their own
-      if (Object.prototype.isPrototypeOf.call(CelPolicy.prototype, o) && !o.kind.endsWith('Binding') && o.kind !== 'PolicyException') {
-        const name = (o as CelPolicy).policyName;
-        if (!policies.has(name)) policies.set(name, { rules: [{ name }, { name: '' }] });
+      if (!o.kind.endsWith('Binding') && o.kind !== 'PolicyException' && !policies.has(o.policyName)) {
+        policies.set(o.policyName, { rules: [{ name: o.policyName }, { name: '' }] });
       }
     }
     this.ruleValues.forEach((rv, i) => {

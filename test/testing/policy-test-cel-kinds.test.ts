@@ -124,7 +124,7 @@ test('a wrong expectation on a CEL policy is reported', () => {
   const big = new kplus.Deployment(test, 'big', { replicas: 5, containers: [{ image: 'ghcr.io/app:1.0' }] });
   test.expect(big, 'max-replicas', 'max-replicas', ExpectedResult.PASS);
   test.expect(big, 'no-such-policy', '', ExpectedResult.PASS);
-  expect(test.node.validate()).toEqual(['expectations[1].policy: no policy named "no-such-policy" in set cel (policies: cleanup-jobs, default-quota, trusted-registry, add-owner, add-team, max-replicas, no-latest)']);
+  expect(test.node.validate()).toEqual(['expectations[1].policy: no policy named "no-such-policy" in set cel (policies: add-owner, add-team, cleanup-jobs, default-quota, max-replicas, no-latest, trusted-registry)']);
   const other = fixture().test;
   const big2 = new kplus.Deployment(other, 'big', { replicas: 5, containers: [{ image: 'ghcr.io/app:1.0' }] });
   other.expect(big2, 'max-replicas', 'max-replicas', ExpectedResult.PASS);
