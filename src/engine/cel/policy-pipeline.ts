@@ -70,7 +70,8 @@ export function matchPolicy(policy: any, resource: any, ctx: CelContext, options
 
   const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
   const bindings = admissionBindings(resource, ctx);
-  const exemptions = exceptionsFor(policy, env, bindings, ctx.exceptions);
+  // exceptions listing `images` exempt those images of an ImageValidatingPolicy, not the resource
+  const exemptions = exceptionsFor(policy, env, bindings, ctx.exceptions).filter((e) => !exemptsImages(e));
   if (exemptions.length > 0) {
     // Kyverno reports what the first exception (by priority) asks for: skip, or pass
     const passed = exemptions[0]?.spec?.reportResult === 'pass';
@@ -96,6 +97,18 @@ export function matchPolicy(policy: any, resource: any, ctx: CelContext, options
 /** Whether the manifest is a policies.kyverno.io PolicyException (the CEL policies' kind). */
 export function isCelPolicyException(doc: any): boolean {
   return doc?.kind === 'PolicyException' && String(doc?.apiVersion ?? '').startsWith('policies.kyverno.io/');
+}
+
+function exemptsImages(e: any): boolean {
+  return Array.isArray(e?.spec?.images) && e.spec.images.length > 0;
+}
+
+/**
+ * The image globs the applicable policies.kyverno.io PolicyExceptions (`spec.images`) exempt from
+ * an ImageValidatingPolicy's checks.
+ */
+export function exemptedImages(policy: any, matched: MatchedPolicy, exceptions: any[] | undefined): string[] {
+  return exceptionsFor(policy, matched.env, matched.bindings, exceptions).filter(exemptsImages).flatMap((e) => e.spec.images.map(String));
 }
 
 function exceptionName(e: any): string {

@@ -301,10 +301,25 @@ describe('ImageValidatingPolicy (offline parts)', () => {
     const tagged = ivpol([{ expression: "images.containers.all(i, i.contains(':') && !i.endsWith(':latest'))", message: 'pin a tag' }], [{ glob: 'ghcr.io/*' }]);
     expect(evaluatePolicy(tagged, pod('p', 'default', ['ghcr.io/app:1.0', 'docker.io/x:latest']))[0].status).toBe(RuleStatus.PASS);
     expect(evaluatePolicy(tagged, pod('p', 'default', ['ghcr.io/app:latest']))[0]).toMatchObject({ status: RuleStatus.FAIL, message: 'pin a tag' });
-    expect(evaluatePolicy(tagged, pod('p', 'default', ['docker.io/x:1']))[0]).toMatchObject({ status: RuleStatus.SKIP, message: 'no image matches matchImageReferences' });
+    expect(evaluatePolicy(tagged, pod('p', 'default', ['docker.io/x:1']))[0])
+      .toMatchObject({ status: RuleStatus.SKIP, message: 'no image matches matchImageReferences (or every image is exempted by a policy exception)' });
     const byExpression = ivpol([{ expression: 'size(images.containers) == 1' }], [{ expression: "ref.startsWith('docker.io/')" }]);
     expect(evaluatePolicy(byExpression, pod('p', 'default', ['docker.io/a:1', 'ghcr.io/b:1']))[0].status).toBe(RuleStatus.PASS);
   });
+  test('a PolicyException with images exempts those images only', () => {
+    const tagged = ivpol([{ expression: "images.containers.all(i, !i.endsWith(':latest'))", message: 'pin a tag' }]);
+    const exception = {
+      apiVersion: 'policies.kyverno.io/v1',
+      kind: 'PolicyException',
+      metadata: { name: 'legacy', namespace: 'default' },
+      spec: { policyRefs: [{ name: 'images', kind: 'ImageValidatingPolicy' }], images: ['docker.io/legacy/*'] },
+    };
+    const run = (images: string[]) => evaluatePolicy(tagged, pod('p', 'default', images), { exceptions: [exception] })[0].status;
+    expect(run(['docker.io/legacy/app:latest', 'ghcr.io/a:1'])).toBe(RuleStatus.PASS);
+    expect(run(['docker.io/legacy/app:latest', 'ghcr.io/a:latest'])).toBe(RuleStatus.FAIL);
+    expect(run(['docker.io/legacy/app:latest'])).toBe(RuleStatus.SKIP);
+  });
+
   test('signature verification needs a registry: unsupported, naming the function', () => {
     const signed = ivpol([{ expression: 'images.containers.map(i, verifyImageSignatures(i, [attestors.cosign])).all(e, e > 0)' }]);
     const [r] = evaluatePolicy(signed, pod('p', 'default', ['ghcr.io/app:1.0']));
