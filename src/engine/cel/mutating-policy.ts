@@ -15,6 +15,11 @@ import { MatchedPolicy, matchPolicy } from './policy-pipeline';
 export function evaluateMutatingPolicy(policy: any, resource: any, ctx: CelContext = {}): RuleResult[] {
   const matched = matchPolicy(policy, resource, ctx, { autogen: true });
   if (Array.isArray(matched)) return matched;
+  if (matched.autogenKind) {
+    // Kyverno rewrites the mutations for the pod template; patching the controller with the Pod's
+    // expressions would give a wrong resource
+    return matched.result(RuleStatus.UNSUPPORTED, `autogen mutations of a ${matched.autogenKind} pod template are not evaluated offline; test the Pod`);
+  }
   if (policy?.spec?.evaluation?.mutateExisting?.enabled === true || policy?.spec?.targetMatchConstraints) {
     // the targets are other, existing resources found in the cluster
     return matched.result(RuleStatus.UNSUPPORTED, 'mutate-existing (targetMatchConstraints) patches resources of a live cluster; only admission mutations are evaluated offline');

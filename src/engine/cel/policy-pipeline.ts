@@ -22,6 +22,8 @@ export interface MatchedPolicy {
   readonly vars: EvaluatedVariables;
   /** Rewrites an expression for the Pod controller autogen evaluates (identity otherwise). */
   readonly rewrite: (expression: any) => any;
+  /** The Pod controller kind when the policy matched through autogen, else ''. */
+  readonly autogenKind: string;
   /** One result of the policy on the resource. */
   readonly result: (status: RuleStatus, message?: string, extra?: Partial<RuleResult>) => RuleResult[];
 }
@@ -91,7 +93,7 @@ export function matchPolicy(policy: any, resource: any, ctx: CelContext, options
     }
     if (ok !== true) return result(RuleStatus.SKIP, `matchCondition '${c?.name ?? ''}' is not satisfied`);
   }
-  return { env, bindings, vars, rewrite, result };
+  return { env, bindings, vars, rewrite, result, autogenKind };
 }
 
 /** Whether the manifest is a policies.kyverno.io PolicyException (the CEL policies' kind). */

@@ -207,6 +207,10 @@ describe('MutatingPolicy (test-mutating-policy)', () => {
     expect(evaluatePolicy(bad, deployment('d', 'dev'))[0].status).toBe(RuleStatus.ERROR);
     const existing = { ...mpol, spec: { ...mpol.spec, matchConditions: undefined, evaluation: { mutateExisting: { enabled: true } } } };
     expect(evaluatePolicy(existing, deployment('d', 'dev'))[0]).toMatchObject({ status: RuleStatus.UNSUPPORTED });
+    const onPods = { ...mpol, spec: { ...mpol.spec, matchConditions: undefined, matchConstraints: PODS } };
+    expect(evaluatePolicy(onPods, deployment('d', 'dev'))[0]).toMatchObject({
+      status: RuleStatus.UNSUPPORTED, message: 'autogen mutations of a Deployment pod template are not evaluated offline; test the Pod',
+    });
   });
 });
 
