@@ -12,7 +12,7 @@ import { RuleResult, RuleStatus } from './result';
 export interface KyvernoTestDefinition {
   /** The suite's name (`metadata.name`, or `name` in the old schema). */
   readonly name: string;
-  /** Policy documents (ClusterPolicy, Policy, ValidatingPolicy). */
+  /** Policy documents (ClusterPolicy, Policy, the CEL policy kinds, admission policies and their bindings). */
   readonly policies: any[];
   /** Resource documents. */
   readonly resources: any[];
