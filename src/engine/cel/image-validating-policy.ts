@@ -12,7 +12,7 @@ import { evaluateWithVariables, runValidations } from './bindings';
 import { CelContext } from './context';
 import { CelUnsupportedError, fromCel, toCel } from './environment';
 import { NEEDS_REGISTRY } from './image-verification-library';
-import { MatchedPolicy, exemptedImages, matchPolicy } from './policy-pipeline';
+import { MatchedPolicy, matchPolicy } from './policy-pipeline';
 import { validationResult } from './validating-policy';
 
 const POD_IMAGE_FIELDS = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -26,14 +26,12 @@ export function evaluateImageValidatingPolicy(policy: any, resource: any, ctx: C
   try {
     images = extractImages(spec, matched);
     images = filterImages(images, spec.matchImageReferences, matched);
-    const exempted = exemptedImages(policy, matched, ctx.exceptions);
-    for (const k of Object.keys(images)) images[k] = images[k].filter((i) => !exempted.some((g) => wildcardMatch(g, i)));
   } catch (e) {
     const status = e instanceof CelUnsupportedError ? RuleStatus.UNSUPPORTED : RuleStatus.ERROR;
     return matched.result(status, (e as Error).message);
   }
   if (Object.values(images).every((l) => l.length === 0)) {
-    return matched.result(RuleStatus.SKIP, 'no image matches matchImageReferences (or every image is exempted by a policy exception)');
+    return matched.result(RuleStatus.SKIP, 'no image matches matchImageReferences');
   }
   const byName = (list: any[] | undefined) => Object.fromEntries((list ?? []).map((x) => [String(x?.name ?? ''), x]));
   const bindings = {

@@ -11,7 +11,7 @@ import { RuleResult, RuleStatus } from '../result';
 import { autogenExpression } from './autogen';
 import { EvaluatedVariables, admissionBindings, evaluateVariables, evaluateWithVariables } from './bindings';
 import { CelContext } from './context';
-import { CelEnvironment, CelUnsupportedError } from './environment';
+import { CelEnvironment, CelUnsupportedError, toCel } from './environment';
 import { matchesResource } from './match-constraints';
 
 /** A policy that matched the resource: what its own step evaluates with. */
@@ -72,8 +72,17 @@ export function matchPolicy(policy: any, resource: any, ctx: CelContext, options
 
   const env = new CelEnvironment({ resources: ctx.contextResources, images: ctx.contextImages });
   const bindings = admissionBindings(resource, ctx);
-  // exceptions listing `images` exempt those images of an ImageValidatingPolicy, not the resource
-  const exemptions = exceptionsFor(policy, env, bindings, ctx.exceptions).filter((e) => !exemptsImages(e));
+  // exceptions giving images or values only feed `exceptions.allowedImages/allowedValues` (the
+  // policy decides what they bypass); an ImageValidatingPolicy has no such variable: any
+  // matching exception exempts it, as Kyverno's evaluator returns at the first one
+  const applicable = exceptionsFor(policy, env, bindings, ctx.exceptions);
+  const imagePolicy = String(policy?.kind ?? '').endsWith('ImageValidatingPolicy');
+  const exemptions = imagePolicy ? applicable : applicable.filter((e) => !isPartial(e));
+  const partial = imagePolicy ? [] : applicable.filter(isPartial);
+  bindings.exceptions = toCel({
+    allowedImages: partial.flatMap((e) => (e.spec.images ?? []).map(String)),
+    allowedValues: partial.flatMap((e) => (e.spec.allowedValues ?? []).map(String)),
+  });
   if (exemptions.length > 0) {
     // Kyverno reports what the first exception (by priority) asks for: skip, or pass
     const passed = exemptions[0]?.spec?.reportResult === 'pass';
@@ -101,16 +110,9 @@ export function isCelPolicyException(doc: any): boolean {
   return doc?.kind === 'PolicyException' && String(doc?.apiVersion ?? '').startsWith('policies.kyverno.io/');
 }
 
-function exemptsImages(e: any): boolean {
-  return Array.isArray(e?.spec?.images) && e.spec.images.length > 0;
-}
-
-/**
- * The image globs the applicable policies.kyverno.io PolicyExceptions (`spec.images`) exempt from
- * an ImageValidatingPolicy's checks.
- */
-export function exemptedImages(policy: any, matched: MatchedPolicy, exceptions: any[] | undefined): string[] {
-  return exceptionsFor(policy, matched.env, matched.bindings, exceptions).filter(exemptsImages).flatMap((e) => e.spec.images.map(String));
+/** An exception that supplies images or values to the policy instead of exempting the resource. */
+function isPartial(e: any): boolean {
+  return (Array.isArray(e?.spec?.images) && e.spec.images.length > 0) || (Array.isArray(e?.spec?.allowedValues) && e.spec.allowedValues.length > 0);
 }
 
 function exceptionName(e: any): string {

@@ -214,6 +214,46 @@ describe('MutatingPolicy (test-mutating-policy)', () => {
   });
 });
 
+describe('policies.kyverno.io PolicyException images and allowedValues (exceptions.allowedImages / allowedValues)', () => {
+  const vpol = {
+    apiVersion: 'policies.kyverno.io/v1',
+    kind: 'ValidatingPolicy',
+    metadata: { name: 'restrict-image-tag' },
+    spec: {
+      matchConstraints: PODS,
+      validations: [
+        { expression: "object.spec.containers.all(c, string(c.image) in exceptions.allowedImages || !c.image.endsWith(':latest'))", message: 'no latest' },
+        { expression: "!has(object.metadata.labels) || !('tier' in object.metadata.labels) || object.metadata.labels.tier in ['web'] + exceptions.allowedValues" },
+      ],
+    },
+  };
+  const exception = {
+    apiVersion: 'policies.kyverno.io/v1',
+    kind: 'PolicyException',
+    metadata: { name: 'allow-ci-latest-images', namespace: 'ci' },
+    spec: {
+      policyRefs: [{ name: 'restrict-image-tag', kind: 'ValidatingPolicy' }],
+      images: ['ghcr.io/kyverno/test:latest'],
+      allowedValues: ['batch'],
+      matchConditions: [{ name: 'ci', expression: "object.metadata.namespace == 'ci'" }],
+    },
+  };
+  test('only the listed images and values are bypassed, where the exception applies', () => {
+    const run = (ns: string, images: string[], tier?: string) => {
+      const p: any = pod('p', ns, images);
+      if (tier) p.metadata.labels = { tier };
+      return evaluatePolicy(vpol, p, { exceptions: [exception] })[0].status;
+    };
+    expect(run('ci', ['ghcr.io/kyverno/test:latest'])).toBe(RuleStatus.PASS);
+    expect(run('ci', ['ghcr.io/kyverno/other:latest'])).toBe(RuleStatus.FAIL);
+    expect(run('default', ['ghcr.io/kyverno/test:latest'])).toBe(RuleStatus.FAIL);
+    expect(run('ci', ['nginx:1'], 'batch')).toBe(RuleStatus.PASS);
+    expect(run('default', ['nginx:1'], 'batch')).toBe(RuleStatus.FAIL);
+    // without exceptions the lists are empty
+    expect(evaluatePolicy(vpol, pod('p', 'ci', ['nginx:1']))[0].status).toBe(RuleStatus.PASS);
+  });
+});
+
 describe('MutatingAdmissionPolicy', () => {
   test('binding with params: the parameter object feeds the mutation', () => {
     const map = {
@@ -306,22 +346,20 @@ describe('ImageValidatingPolicy (offline parts)', () => {
     expect(evaluatePolicy(tagged, pod('p', 'default', ['ghcr.io/app:1.0', 'docker.io/x:latest']))[0].status).toBe(RuleStatus.PASS);
     expect(evaluatePolicy(tagged, pod('p', 'default', ['ghcr.io/app:latest']))[0]).toMatchObject({ status: RuleStatus.FAIL, message: 'pin a tag' });
     expect(evaluatePolicy(tagged, pod('p', 'default', ['docker.io/x:1']))[0])
-      .toMatchObject({ status: RuleStatus.SKIP, message: 'no image matches matchImageReferences (or every image is exempted by a policy exception)' });
+      .toMatchObject({ status: RuleStatus.SKIP, message: 'no image matches matchImageReferences' });
     const byExpression = ivpol([{ expression: 'size(images.containers) == 1' }], [{ expression: "ref.startsWith('docker.io/')" }]);
     expect(evaluatePolicy(byExpression, pod('p', 'default', ['docker.io/a:1', 'ghcr.io/b:1']))[0].status).toBe(RuleStatus.PASS);
   });
-  test('a PolicyException with images exempts those images only', () => {
+  test('any matching PolicyException exempts an ImageValidatingPolicy (it has no exceptions.allowedImages)', () => {
     const tagged = ivpol([{ expression: "images.containers.all(i, !i.endsWith(':latest'))", message: 'pin a tag' }]);
     const exception = {
       apiVersion: 'policies.kyverno.io/v1',
       kind: 'PolicyException',
       metadata: { name: 'legacy', namespace: 'default' },
-      spec: { policyRefs: [{ name: 'images', kind: 'ImageValidatingPolicy' }], images: ['docker.io/legacy/*'] },
+      spec: { policyRefs: [{ name: 'images', kind: 'ImageValidatingPolicy' }], images: ['docker.io/legacy/app:latest'] },
     };
-    const run = (images: string[]) => evaluatePolicy(tagged, pod('p', 'default', images), { exceptions: [exception] })[0].status;
-    expect(run(['docker.io/legacy/app:latest', 'ghcr.io/a:1'])).toBe(RuleStatus.PASS);
-    expect(run(['docker.io/legacy/app:latest', 'ghcr.io/a:latest'])).toBe(RuleStatus.FAIL);
-    expect(run(['docker.io/legacy/app:latest'])).toBe(RuleStatus.SKIP);
+    expect(evaluatePolicy(tagged, pod('p', 'default', ['ghcr.io/a:latest']), { exceptions: [exception] })[0])
+      .toMatchObject({ status: RuleStatus.SKIP, message: 'rule is skipped due to policy exception: default/legacy' });
   });
 
   test('signature verification needs a registry: unsupported, naming the function', () => {
