@@ -1,6 +1,7 @@
 export { CatalogCategory, CatalogDefaults, CatalogPolicy, CatalogPolicyProps } from './catalog-policy';
 export { ComputeResource, RequireResourceLimits, RequireResourceLimitsProps } from './security/require-resource-limits';
 export { DisallowLatestTag, DisallowLatestTagProps } from './security/disallow-latest-tag';
+export { DisallowLatestTagValidatingPolicy, DisallowLatestTagValidatingPolicyProps } from './security/disallow-latest-tag-validating-policy';
 export { Probe, RequireProbes, RequireProbesProps } from './security/require-probes';
 export { DisallowPrivileged, DisallowPrivilegedProps } from './security/disallow-privileged';
 export { DisallowHostNamespaces, DisallowHostNamespacesProps } from './security/disallow-host-namespaces';

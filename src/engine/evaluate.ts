@@ -228,6 +228,8 @@ export enum RuleCategory {
   CEL = 'cel',
   VALIDATING_POLICY = 'validatingPolicy',
   MUTATE = 'mutate',
+  /** MutatingPolicy, GeneratingPolicy, ImageValidatingPolicy, DeletingPolicy and the Kubernetes admission policies. */
+  CEL_POLICY = 'celPolicy',
   POD_SECURITY = 'podSecurity',
   GENERATE = 'generate',
   UNSUPPORTED = 'unsupported',
@@ -338,6 +340,14 @@ export function isValidatingPolicyDocument(policy: any): boolean {
 }
 
 /**
+ * Whether the document is a CEL policy of any kind (the policies.kyverno.io family,
+ * ValidatingAdmissionPolicy, MutatingAdmissionPolicy); bindings and exceptions are not.
+ */
+export function isCelPolicyDocument(policy: any): boolean {
+  return celModule('./cel/policy-kinds')?.isCelPolicy?.(policy) === true;
+}
+
+/**
  * Evaluates every rule of `policy` (including Pod controller autogen rules) on `resource`.
  * Rules whose match/exclude does not select the resource produce no result, as in Kyverno.
  */
@@ -355,13 +365,14 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     namespace: resource?.metadata?.namespace,
     resource: String(resource?.metadata?.name ?? ''),
   };
-  if (isValidatingPolicyDocument(policy)) {
-    const mod = celModule('./cel/validating-policy');
-    if (!mod?.evaluateValidatingPolicy) {
-      return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: 'ValidatingPolicy evaluation is not available' }];
+  if (isCelPolicyDocument(policy)) {
+    const mod = celModule('./cel/policy-kinds');
+    if (!mod?.evaluateCelPolicy) {
+      return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: `${policy.kind} evaluation is not available` }];
     }
     try {
-      return mod.evaluateValidatingPolicy(policy, resource, celContext(resource, options));
+      return mod.evaluateCelPolicy(policy, resource, { ...celContext(resource, options), exceptions: options.exceptions },
+        { policyBindings: options.policyBindings, paramResources: options.paramResources });
     } catch (err) {
       return [{ ...base, rule: base.policy, status: RuleStatus.ERROR, message: describe(err) }];
     }

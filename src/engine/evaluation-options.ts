@@ -56,7 +56,21 @@ export interface EvaluationOptions {
   /** Parameter object for CEL policies. @default - none */
   readonly params?: any;
   /**
-   * Kyverno PolicyException manifests (kyverno.io/v2 or v2beta1) in force: a rule they name
+   * Documents among which the bindings of a ValidatingAdmissionPolicy or MutatingAdmissionPolicy
+   * are found (e.g. a test's policy documents).
+   * @default - none (the policy is evaluated alone)
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+   */
+  readonly policyBindings?: any[];
+  /**
+   * Parameter resources a binding's `paramRef` selects (a test's `paramResources`).
+   * @default - none
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/#parameter-resources
+   */
+  readonly paramResources?: any[];
+  /**
+   * Kyverno PolicyException manifests in force. policies.kyverno.io ones exempt the CEL policies
+   * their `policyRefs` name where their matchConditions hold. kyverno.io/v2 or v2beta1 ones: a rule they name
    * (`exceptions[].policyName` / `ruleNames`, wildcards allowed, autogen rule names included)
    * is skipped on the resources their `match` (and `conditions`) select; `podSecurity`
    * exceptions exempt those controls of podSecurity rules.

@@ -7,8 +7,11 @@ import { EvaluationOptions } from './evaluation-options';
 import { RuleResult } from './result';
 
 /**
- * Evaluates Kyverno policies (ClusterPolicy, Policy, ValidatingPolicy) against resources in
- * process, as Kyverno's engine decides, without a cluster or the Kyverno binary.
+ * Evaluates Kyverno policies (ClusterPolicy, Policy and the policies.kyverno.io kinds:
+ * ValidatingPolicy, MutatingPolicy, GeneratingPolicy, ImageValidatingPolicy, DeletingPolicy and
+ * their Namespaced forms) and Kubernetes ValidatingAdmissionPolicy / MutatingAdmissionPolicy
+ * (bindings and parameter resources in `options`) against resources in process, as Kyverno's
+ * engine decides, without a cluster or the Kyverno binary.
  *
  * @example
  * const results = PolicyEngine.evaluate(policy.toJson(), pod.toJson());
@@ -16,12 +19,14 @@ import { RuleResult } from './result';
 export class PolicyEngine {
   /**
    * Every result of `policy` on `resource`: one per rule that matches (autogen rules as
-   * `autogen-<rule>` / `autogen-cronjob-<rule>`). Rules that do not match produce no result.
-   * Mutate rules run first (each on the resource the previous ones patched; their results carry
-   * `patchedResource`), the other rules then see the mutated resource. Generate rules report the
-   * resources they generate (`generatedResources`, clone sources from `options.cloneSources`).
-   * verifyImages rules with an image to verify (registry), mutate-existing rules without
-   * `targetResources` and rules that need a live lookup are reported UNSUPPORTED.
+   * `autogen-<rule>` / `autogen-cronjob-<rule>`; a CEL policy gives one result named after the
+   * policy, with `patchedResource` for a MutatingPolicy and `generatedResources` for a
+   * GeneratingPolicy). Rules that do not match produce no result. Mutate rules run first (each on
+   * the resource the previous ones patched; their results carry `patchedResource`), the other rules
+   * then see the mutated resource. Generate rules report the resources they generate
+   * (`generatedResources`, clone sources from `options.cloneSources`). Image signature checks,
+   * mutate-existing rules without `targetResources` and rules that need a live lookup are reported
+   * UNSUPPORTED.
    */
   public static evaluate(policy: any, resource: any, options?: EvaluationOptions): RuleResult[] {
     return evaluatePolicy(policy, resource, options ?? {});

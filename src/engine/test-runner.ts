@@ -382,6 +382,9 @@ export class KyvernoTestRunner {
       apiCallResponses: this.def.apiCallResponses,
       globalContextEntries: this.def.globalContextEntries,
       params: (this.def.paramResources ?? [])[0],
+      // admission policies find their bindings among the suite's policies, and their params here
+      policyBindings: this.def.policies,
+      paramResources: this.def.paramResources,
       cloneSources: this.cloneSourcesFor(policy),
       targetResources: this.def.targetResources,
     };

@@ -19,6 +19,42 @@ export interface KnobPlacement {
   readonly failureAction: string;
   readonly background: boolean | string;
   readonly excludedNamespaces: string[] | ExcludeHook;
+  /**
+   * The `validationActions` entry of a CEL kind (Deny for Enforce, Audit for Audit), or its
+   * placeholder token. @default - mapped from failureAction
+   */
+  readonly validationAction?: string;
+}
+
+/** CEL kinds whose `spec.validationActions` carry the failure action. */
+const ACTION_KINDS = ['ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'ValidatingAdmissionPolicyBinding'];
+/** CEL kinds with `spec.evaluation.background.enabled`. */
+const BACKGROUND_KINDS = ['ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'MutatingPolicy', 'NamespacedMutatingPolicy'];
+
+/** Whether a manifest is of a CEL kind (policies.kyverno.io or admissionregistration.k8s.io). */
+export function isCelManifest(manifest: any): boolean {
+  const api = String(manifest?.apiVersion ?? '');
+  return api.startsWith('policies.kyverno.io/') || api.startsWith('admissionregistration.k8s.io/');
+}
+
+/** The validationActions entry for a failure action: Enforce denies, Audit audits. */
+export function validationActionOf(failureAction: string): string {
+  return failureAction === 'Enforce' ? 'Deny' : 'Audit';
+}
+
+/**
+ * The knobs of a CEL kind: the failure action as its only validation action (kinds with
+ * validationActions), background as `spec.evaluation.background.enabled` (kinds with background
+ * scans); other kinds only have `enabled`. Excluded namespaces are refused for them by PolicySet.
+ */
+function placeCelKnobs(manifest: any, knobs: KnobPlacement): any {
+  const kind = String(manifest?.kind ?? '');
+  const spec = { ...(manifest.spec ?? {}) };
+  if (ACTION_KINDS.includes(kind)) spec.validationActions = [knobs.validationAction ?? validationActionOf(knobs.failureAction)];
+  if (BACKGROUND_KINDS.includes(kind)) {
+    spec.evaluation = { ...(spec.evaluation ?? {}), background: { ...(spec.evaluation?.background ?? {}), enabled: knobs.background } };
+  }
+  return { ...manifest, spec };
 }
 
 /**
@@ -26,6 +62,7 @@ export interface KnobPlacement {
  * copied; the input is not modified.
  */
 export function placeKnobs(manifest: any, knobs: KnobPlacement, kyvernoVersion: KyvernoVersion | string): any {
+  if (isCelManifest(manifest)) return placeCelKnobs(manifest, knobs);
   const out = { ...manifest };
   const spec = (out.spec = { ...(manifest.spec ?? {}) });
   if (Array.isArray(spec.rules)) {

@@ -6,7 +6,7 @@
  */
 import { escapeGoTemplate } from './go-template-escape';
 import { KnobValues } from './knobs';
-import { placeKnobs } from './policy-knobs';
+import { placeKnobs, validationActionOf } from './policy-knobs';
 import { toYaml } from '../core/yaml';
 import { KyvernoVersion } from '../kyverno/kyverno-version';
 
@@ -15,6 +15,7 @@ interface Tokens {
   /** Common prefix of the tokens: lines without it are copied as they are. */
   readonly prefix: string;
   readonly failureAction: string;
+  readonly validationAction: string;
   readonly background: string;
   readonly block: string;
   readonly item: string;
@@ -31,6 +32,8 @@ export interface TokenizedPolicy {
 /** What replaces each placeholder, given the indentation of its line. */
 interface Expansion {
   readonly failureAction: string;
+  /** The `validationActions` entry of a CEL kind. */
+  readonly validationAction: string;
   readonly background: string;
   /** Lines replacing `exclude: <block token>` (a rule without exclude). */
   block(indent: string): string[];
@@ -41,9 +44,12 @@ interface Expansion {
 /** Stringifies a policy once, with placeholder tokens where the knobs go. */
 export function tokenizePolicy(manifest: any, kyvernoVersion: KyvernoVersion | string): TokenizedPolicy {
   const token = uniqueToken(manifest);
-  const tokens: Tokens = { prefix: token, failureAction: `${token}fa`, background: `${token}bg`, block: `${token}exblock`, item: `${token}exitem` };
+  const tokens: Tokens = {
+    prefix: token, failureAction: `${token}fa`, validationAction: `${token}va`, background: `${token}bg`, block: `${token}exblock`, item: `${token}exitem`,
+  };
   const placed = placeKnobs(manifest, {
     failureAction: tokens.failureAction,
+    validationAction: tokens.validationAction,
     background: tokens.background,
     excludedNamespaces: { blockToken: tokens.block, itemToken: tokens.item },
   }, kyvernoVersion);
@@ -60,6 +66,7 @@ export function policyTemplate(policy: TokenizedPolicy, valuesKey: string, comme
   const withNamespaces = `{{- with ${values}.excludedNamespaces }}`;
   const body = expand(escapeGoTemplate(policy.yaml), policy.tokens, {
     failureAction: `{{ ${values}.validationFailureAction }}`,
+    validationAction: `{{ ternary "Deny" "Audit" (eq ${values}.validationFailureAction "Enforce") }}`,
     background: `{{ ${values}.background }}`,
     block: (i) => [`${i}${withNamespaces}`, ...excludeBlock(i, '{{ toJson . }}'), `${i}{{- end }}`],
     item: (i) => [`${i}${withNamespaces}`, ...excludeItem(i, '{{ toJson . }}'), `${i}{{- end }}`],
@@ -85,6 +92,7 @@ export function resolvedPolicyYaml(policy: TokenizedPolicy, knobs: KnobValues): 
   const none = knobs.excludedNamespaces.length === 0;
   const lines = expand(policy.yaml, policy.tokens, {
     failureAction: knobs.validationFailureAction,
+    validationAction: validationActionOf(knobs.validationFailureAction),
     background: String(knobs.background),
     block: (i) => (none ? [] : excludeBlock(i, namespaces)),
     item: (i) => (none ? [] : excludeItem(i, namespaces)),
@@ -117,7 +125,8 @@ function expand(text: string, tokens: Tokens, e: Expansion): string[] {
     } else if (trimmed === `- ${tokens.item}`) {
       out.push(...e.item(indent));
     } else {
-      out.push(line.split(tokens.failureAction).join(e.failureAction).split(tokens.background).join(e.background));
+      out.push(line.split(tokens.failureAction).join(e.failureAction).split(tokens.validationAction).join(e.validationAction)
+        .split(tokens.background).join(e.background));
     }
   }
   return out;

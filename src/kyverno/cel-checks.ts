@@ -78,6 +78,40 @@ export function ruleCelFields(rule: any, at: string): CelField[] {
   return out.filter((f) => f.expression !== undefined);
 }
 
+/**
+ * Every CEL field of a spec of any CEL policy kind (policies.kyverno.io policies and exceptions,
+ * Kubernetes admission policies and bindings), in spec order.
+ */
+export function celPolicyCelFields(spec: any): CelField[] {
+  const out: CelField[] = [];
+  const add = (field: string, key: string) => list(spec?.[field]).forEach((x, i) => out.push({ at: `spec.${field}[${i}].${key}`, expression: x?.[key] }));
+  add('matchConditions', 'expression');
+  add('variables', 'expression');
+  add('matchImageReferences', 'expression');
+  add('images', 'expression');
+  list(spec?.validations).forEach((v, i) => {
+    out.push({ at: `spec.validations[${i}].expression`, expression: v?.expression });
+    out.push({ at: `spec.validations[${i}].messageExpression`, expression: v?.messageExpression });
+  });
+  list(spec?.mutations).forEach((m, i) => {
+    out.push({ at: `spec.mutations[${i}].applyConfiguration.expression`, expression: m?.applyConfiguration?.expression });
+    out.push({ at: `spec.mutations[${i}].jsonPatch.expression`, expression: m?.jsonPatch?.expression });
+  });
+  add('generate', 'expression');
+  add('conditions', 'expression');
+  add('targetMatchConditions', 'expression');
+  if (spec?.targetMatchConstraints?.expression !== undefined) {
+    out.push({ at: 'spec.targetMatchConstraints.expression', expression: spec.targetMatchConstraints.expression });
+  }
+  add('auditAnnotations', 'valueExpression');
+  return out.filter((f) => f.expression !== undefined);
+}
+
+/** CEL problems of a spec of any CEL policy kind (authored or imported). */
+export function celPolicyCelProblems(spec: any): string[] {
+  return fieldProblems(celPolicyCelFields(spec));
+}
+
 /** CEL problems of a ValidatingPolicy spec (authored or imported). */
 export function validatingPolicyCelProblems(spec: any): string[] {
   return fieldProblems(validatingPolicyCelFields(spec));

@@ -10,6 +10,7 @@ import { kyvernoVersionFromAnnotation } from './kyverno-version-annotation';
 import { PolicyMetadataProps } from './metadata';
 import { PolicyApiObject } from './policy-api-object';
 import { manifestProblems, policyProblems } from './policy-checks';
+import { IPolicy } from './policy-identity';
 import { renderRule } from './render-rule';
 import { Rule } from './rule';
 import { unknownFieldProblems } from './strict-schema';
@@ -111,7 +112,7 @@ export interface FromManifestOptions {
  * Base of ClusterPolicy and Policy (kyverno.io/v1). `toJson()` returns the complete manifest as
  * plain JSON with Kyverno's field names and a fixed key order.
  */
-export abstract class KyvernoPolicy extends PolicyApiObject {
+export abstract class KyvernoPolicy extends PolicyApiObject implements IPolicy {
   /** `metadata.name`. */
   public readonly policyName: string;
   /** The Kyverno release the manifest targets. */

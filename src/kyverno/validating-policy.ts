@@ -1,13 +1,14 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { documentationAnnotations } from './annotations';
-import { validatingPolicyCelProblems } from './cel-checks';
+import { CelPolicy } from './cel-policy';
+import {
+  evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, validationActionsProblems,
+  validationsProblems, variableNameProblems,
+} from './cel-policy-checks';
 import { AutogenController, FailurePolicy, Operation, ValidationAction } from './enums';
-import { clone, prune, sortKeys } from './json';
+import { importing } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
-import { SUBDOMAIN_RULE, isPolicyName } from './names';
-import { PolicyApiObject } from './policy-api-object';
-import { unknownFieldProblems } from './strict-schema';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
 
 /**
@@ -135,6 +136,24 @@ export interface ValidatingPolicyProps extends PolicyMetadataProps {
    * @default - not emitted (Kyverno's default)
    */
   readonly autogenControllers?: AutogenController[];
+  /**
+   * Webhook timeout in seconds (`spec.webhookConfiguration.timeoutSeconds`), 1 to 30.
+   * @default - not emitted (Kyverno's default: 10)
+   * @see https://kyverno.io/docs/policy-types/validating-policy/
+   */
+  readonly webhookTimeoutSeconds?: number;
+}
+
+/**
+ * Props of a NamespacedValidatingPolicy.
+ * @see https://kyverno.io/docs/policy-types/validating-policy/#namespacedvalidatingpolicy
+ */
+export interface NamespacedValidatingPolicyProps extends ValidatingPolicyProps {
+  /**
+   * The namespace the policy lives in and applies to.
+   * @default - the chart's namespace; none when the chart has none (the namespace of the install)
+   */
+  readonly namespace?: string;
 }
 
 /**
@@ -142,113 +161,82 @@ export interface ValidatingPolicyProps extends PolicyMetadataProps {
  * policies chart now defaults to.
  * @see https://kyverno.io/docs/policy-types/validating-policy/
  */
-export class ValidatingPolicy extends PolicyApiObject {
+export class ValidatingPolicy extends CelPolicy {
   /**
    * Brings an existing ValidatingPolicy manifest (any policies.kyverno.io version) into the tree:
    * `toJson()` returns it unchanged.
    */
   public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingPolicy {
-    if (manifest?.kind !== 'ValidatingPolicy') {
-      throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "ValidatingPolicy", got ${JSON.stringify(manifest?.kind)}`);
-    }
-    const p = new ValidatingPolicy(scope, id, {
-      name: manifest?.metadata?.name,
-      matchConstraints: manifest?.spec?.matchConstraints ?? { resourceRules: [] },
-      validations: manifest?.spec?.validations ?? [],
-    });
-    p.manifest = clone(manifest);
-    return p;
+    expectManifestKind(scope, id, manifest, 'ValidatingPolicy');
+    return importing(manifest, () => new ValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
   }
-
-  /** `metadata.name`. */
-  public readonly policyName: string;
 
   private readonly vpolProps: ValidatingPolicyProps;
-  private manifest?: any;
 
   constructor(scope: Construct, id: string, props: ValidatingPolicyProps) {
-    const name = props.name ?? id;
-    super(scope, id, { apiVersion: 'policies.kyverno.io/v1', kind: 'ValidatingPolicy', metadata: { name } });
-    this.policyName = name;
+    super(scope, id, 'policies.kyverno.io/v1', 'ValidatingPolicy', props, props.name);
     this.vpolProps = props;
-    this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
   }
 
-  protected renderManifest(): any {
-    if (this.manifest) return clone(this.manifest);
-    const p = this.vpolProps;
-    const meta = this.metadata.toJson();
-    const metadata: any = { name: this.policyName };
-    const labels = sortKeys({ ...p.labels, ...meta.labels });
-    const annotations = sortKeys(prune({ ...documentationAnnotations(p), ...meta.annotations }));
-    if (Object.keys(labels).length > 0) metadata.labels = labels;
-    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
-    const evaluation = prune({
-      admission: p.admission === undefined ? undefined : { enabled: p.admission },
-      background: p.background === undefined ? undefined : { enabled: p.background },
-    });
-    const out = {
-      apiVersion: this.apiVersion,
-      kind: this.kind,
-      metadata,
-      spec: prune({
-        failurePolicy: p.failurePolicy,
-        validationActions: p.validationActions,
-        evaluation: Object.keys(evaluation).length > 0 ? evaluation : undefined,
-        autogen: p.autogenControllers === undefined ? undefined : { podControllers: { controllers: p.autogenControllers } },
-        matchConstraints: p.matchConstraints,
-        matchConditions: p.matchConditions,
-        variables: p.variables,
-        validations: p.validations,
-        auditAnnotations: p.auditAnnotations,
-      }),
-    };
-    return out;
+  protected renderSpec(): any {
+    return validatingSpec(this.vpolProps);
   }
 
-  private problems(): string[] {
-    if (this.manifest) {
-      const n = this.manifest?.metadata?.name;
-      const nameProblems = isPolicyName(n) ? [] : [`metadata.name: ${JSON.stringify(n)} is not ${SUBDOMAIN_RULE}`];
-      // Kyverno compiles every CEL expression at admission and rejects the policy when one fails
-      return [...nameProblems, ...unknownFieldProblems(this.manifest), ...validatingPolicyCelProblems(this.manifest?.spec)];
-    }
-    const p = this.vpolProps;
-    const out: string[] = [];
-    if (!isPolicyName(this.policyName)) out.push(`metadata.name: "${this.policyName}" is not ${SUBDOMAIN_RULE}`);
-    const rules = p.matchConstraints?.resourceRules ?? [];
-    if (rules.length === 0) out.push('spec.matchConstraints.resourceRules: list at least one resource rule');
-    const ops = Object.values(Operation) as string[];
-    rules.forEach((r, i) => {
-      for (const f of ['apiGroups', 'apiVersions', 'resources', 'operations']) {
-        if (!Array.isArray((r as any)[f]) || (r as any)[f].length === 0) {
-          out.push(`spec.matchConstraints.resourceRules[${i}].${f}: list at least one value ("*" for all)`);
-        }
-      }
-      for (const op of r.operations ?? []) {
-        if (!ops.includes(op) && (op as string) !== '*') out.push(`spec.matchConstraints.resourceRules[${i}].operations: "${op}" is not one of ${ops.join(', ')}, *`);
-      }
-    });
-    if (!Array.isArray(p.validations) || p.validations.length === 0) out.push('spec.validations: list at least one CEL validation');
-    (p.validations ?? []).forEach((v, i) => {
-      if (typeof v.expression !== 'string' || v.expression.trim().length === 0) out.push(`spec.validations[${i}].expression: a validation needs a CEL expression`);
-    });
-    const actions = p.validationActions ?? [];
-    const allowed = Object.values(ValidationAction) as string[];
-    for (const a of actions) if (!allowed.includes(a)) out.push(`spec.validationActions: "${a}" is not one of ${allowed.join(', ')}`);
-    if (new Set(actions).size !== actions.length) out.push(`spec.validationActions: ${JSON.stringify(actions)} lists an action twice`);
-    if (actions.includes(ValidationAction.DENY) && actions.includes(ValidationAction.WARN)) {
-      out.push('spec.validationActions: Deny and Warn cannot be combined (use Deny, or Warn with Audit)');
-    }
-    const names = new Set<string>();
-    (p.matchConditions ?? []).forEach((c, i) => {
-      if (names.has(c.name)) out.push(`spec.matchConditions[${i}].name: "${c.name}" is used twice (names must be unique)`);
-      names.add(c.name);
-    });
-    (p.variables ?? []).forEach((v, i) => {
-      if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(v.name)) out.push(`spec.variables[${i}].name: "${v.name}" is not a CEL identifier (letters, digits, '_'; not starting with a digit)`);
-    });
-    out.push(...validatingPolicyCelProblems(p));
-    return out;
+  protected authoredProblems(): string[] {
+    return validatingProblems(this.vpolProps);
   }
+}
+
+/**
+ * A Kyverno NamespacedValidatingPolicy (policies.kyverno.io/v1): a ValidatingPolicy that a
+ * namespace's own team manages and that applies only to resources of its namespace.
+ * @see https://kyverno.io/docs/policy-types/validating-policy/#namespacedvalidatingpolicy
+ */
+export class NamespacedValidatingPolicy extends CelPolicy {
+  /** Brings an existing NamespacedValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
+  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedValidatingPolicy {
+    expectManifestKind(scope, id, manifest, 'NamespacedValidatingPolicy');
+    return importing(manifest, () => new NamespacedValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+  }
+
+  private readonly vpolProps: NamespacedValidatingPolicyProps;
+
+  constructor(scope: Construct, id: string, props: NamespacedValidatingPolicyProps) {
+    super(scope, id, 'policies.kyverno.io/v1', 'NamespacedValidatingPolicy', props, props.name, props.namespace ?? Chart.of(scope).namespace);
+    this.vpolProps = props;
+  }
+
+  protected renderSpec(): any {
+    return validatingSpec(this.vpolProps);
+  }
+
+  protected authoredProblems(): string[] {
+    return validatingProblems(this.vpolProps);
+  }
+}
+
+function validatingSpec(p: ValidatingPolicyProps): any {
+  return {
+    failurePolicy: p.failurePolicy,
+    validationActions: p.validationActions,
+    evaluation: evaluationBlock({ admission: p.admission, background: p.background }),
+    autogen: p.autogenControllers === undefined ? undefined : { podControllers: { controllers: p.autogenControllers } },
+    webhookConfiguration: p.webhookTimeoutSeconds === undefined ? undefined : { timeoutSeconds: p.webhookTimeoutSeconds },
+    matchConstraints: p.matchConstraints,
+    matchConditions: p.matchConditions,
+    variables: p.variables,
+    validations: p.validations,
+    auditAnnotations: p.auditAnnotations,
+  };
+}
+
+function validatingProblems(p: ValidatingPolicyProps): string[] {
+  return [
+    ...matchConstraintsProblems(p.matchConstraints, 'spec.matchConstraints'),
+    ...validationsProblems(p.validations, true),
+    ...validationActionsProblems(p.validationActions),
+    ...uniqueNameProblems(p.matchConditions, 'spec.matchConditions'),
+    ...variableNameProblems(p.variables),
+    ...timeoutProblems(p.webhookTimeoutSeconds),
+  ];
 }

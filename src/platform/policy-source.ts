@@ -268,6 +268,11 @@ export class PolicySource {
           const ns = (p as any).metadata?.namespace as string | undefined;
           keys.push(ns ? `${p.kind}/${ns}/${p.policyName}` : `${p.kind}/${p.policyName}`);
         }
+        // the CEL kinds (policies.kyverno.io policies and exceptions, admission policies and
+        // their bindings) overwrite each other in the cluster the same way
+        for (const c of set.celPolicies ?? []) {
+          keys.push(c.policyNamespace ? `${c.kind}/${c.policyNamespace}/${c.policyName}` : `${c.kind}/${c.policyName}`);
+        }
       }
       return keys.sort();
     }

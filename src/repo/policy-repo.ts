@@ -291,7 +291,7 @@ export class PolicyRepo extends Construct {
 
   /** Exceptions naming policies or rules that exist neither here nor in a platform this repository is a source of. */
   private exceptionProblems(sets: PolicySet[]): string[] {
-    const own = sets.flatMap((set) => policyReferences([...set.policies, ...set.otherObjects], `repository ${this.repoName}`));
+    const own = sets.flatMap((set) => policyReferences([...set.policies, ...set.celPolicies, ...set.otherObjects], `repository ${this.repoName}`));
     const platforms = this.platformScopes.map((f) => f());
     const scope = {
       policies: [...own, ...platforms.flatMap((p) => p.policies)],

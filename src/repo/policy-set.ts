@@ -6,8 +6,10 @@ import { compare, otherTemplateName } from './ordering';
 import type { PolicyRepo } from './policy-repo';
 import { VALUES_KEY, defaultValuesKey } from '../helm/knobs';
 import { excludeForm } from '../helm/policy-knobs';
+import { CelPolicy } from '../kyverno/cel-policy';
 import { FailureAction } from '../kyverno/enums';
 import { KyvernoPolicy } from '../kyverno/kyverno-policy';
+import { IPolicy } from '../kyverno/policy-identity';
 
 const POLICY_SET_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicySet');
 
@@ -119,10 +121,20 @@ export class PolicySet extends Chart {
       .sort((a, b) => compare(a.policyName, b.policyName));
   }
 
+  /**
+   * The CEL policy objects of the set (policies.kyverno.io policies and exceptions, admission
+   * policies and their bindings), sorted by name: rendered with environment knobs like the policies.
+   */
+  public get celPolicies(): CelPolicy[] {
+    return this.node.findAll()
+      .filter((c): c is CelPolicy => isCelPolicy(c) && Chart.of(c) === this)
+      .sort((a, b) => compare(`${a.policyName}/${a.kind}`, `${b.policyName}/${b.kind}`));
+  }
+
   /** Kubernetes objects of the set that are not policies (e.g. PolicyExceptions), rendered as static templates. */
   public get otherObjects(): ApiObject[] {
     return this.node.findAll()
-      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && !isKyvernoPolicy(c) && Chart.of(c) === this)
+      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && !isKyvernoPolicy(c) && !isCelPolicy(c) && Chart.of(c) === this)
       .sort((a, b) => compare(otherTemplateName(a), otherTemplateName(b)));
   }
 
@@ -144,17 +156,17 @@ export class PolicySet extends Chart {
   /**
    * Sets the environment settings of one policy of this set (replacing earlier ones).
    */
-  public configure(policy: KyvernoPolicy, settings: PolicySettings): void {
+  public configure(policy: IPolicy, settings: PolicySettings): void {
     this.configured.set(policy.policyName, settings);
   }
 
   /** The settings given for a policy (empty when none). */
-  public settingsOf(policy: KyvernoPolicy): PolicySettings {
+  public settingsOf(policy: IPolicy): PolicySettings {
     return this.configured.get(policy.policyName) ?? {};
   }
 
   /** Key of the policy under `.Values.policies`. */
-  public valuesKeyOf(policy: KyvernoPolicy): string {
+  public valuesKeyOf(policy: IPolicy): string {
     return this.settingsOf(policy).valuesKey ?? defaultValuesKey(policy.policyName);
   }
 
@@ -163,7 +175,7 @@ export class PolicySet extends Chart {
    * @param environment an environment of the repository; undefined for the chart default (the
    *   value outside environment-specific settings)
    */
-  public effectiveSettings(policy: KyvernoPolicy, environment?: string): EffectiveSettings {
+  public effectiveSettings(policy: IPolicy, environment?: string): EffectiveSettings {
     const own = this.settingsOf(policy);
     const set = this.defaults;
     const layers: EnvironmentSettings[] = [];
@@ -211,7 +223,7 @@ export class PolicySet extends Chart {
     const environments = this.repo.environments;
     problems.push(...settingsProblems('defaults', this.defaults, environments));
     const policies = this.policies;
-    const byName = new Map(policies.map((p) => [p.policyName, p]));
+    const byName = new Map<string, IPolicy>([...this.celPolicies, ...policies].map((p) => [p.policyName, p]));
     for (const name of [...this.configured.keys()].sort()) {
       const policy = byName.get(name);
       const field = `policySettings[${JSON.stringify(name)}]`;
@@ -239,8 +251,28 @@ export class PolicySet extends Chart {
         }
       }
     }
+    const keys = new Map(policies.map((p) => [this.valuesKeyOf(p), p.policyName]));
+    for (const policy of this.celPolicies) {
+      const key = this.valuesKeyOf(policy);
+      if (!VALUES_KEY.test(key)) {
+        problems.push(`policies: the values key ${JSON.stringify(key)} of ${policy.kind} ${policy.policyName} is not a Go template identifier; set policySettings.valuesKey`);
+      } else if (keys.has(key)) {
+        problems.push(`policies: the values key ${JSON.stringify(key)} of ${policy.kind} ${policy.policyName} is also the key of ${keys.get(key)}; give the objects different names`);
+      }
+      keys.set(key, `${policy.kind} ${policy.policyName}`);
+      // a CEL policy selects namespaces with matchConstraints.namespaceSelector: no rule exclude to extend
+      const excluded = [undefined, ...environments].some((e) => this.effectiveSettings(policy, e).excludedNamespaces.length > 0);
+      if (excluded) {
+        problems.push(`${policy.node.path}: excludedNamespaces: ${policy.kind} takes no extra excluded namespaces (select namespaces with spec.matchConstraints.namespaceSelector)`);
+      }
+    }
     return problems;
   }
+}
+
+/** Whether `c` is a CEL policy object (prototype check, as for isKyvernoPolicy). */
+function isCelPolicy(c: unknown): c is CelPolicy {
+  return typeof c === 'object' && c !== null && Object.prototype.isPrototypeOf.call(CelPolicy.prototype, c);
 }
 
 /**

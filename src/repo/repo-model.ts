@@ -14,6 +14,8 @@ import { mergeHelmValues } from '../helm/values-merge';
 import { valuesSchema } from '../helm/values-schema';
 import { checkValuesAgainstSchema } from '../helm/values-schema-check';
 import { KyvernoPolicy } from '../kyverno/kyverno-policy';
+import { KyvernoVersion } from '../kyverno/kyverno-version';
+import { IPolicy } from '../kyverno/policy-identity';
 
 /** One template of a chart. */
 export interface TemplateEntry {
@@ -27,7 +29,7 @@ export interface TemplateEntry {
 
 /** A policy with its knob values. */
 export interface PolicyEntry {
-  readonly construct: KyvernoPolicy;
+  readonly construct: IPolicy;
   readonly key: string;
   readonly kyvernoVersion: string;
   readonly defaults: KnobValues;
@@ -76,19 +78,22 @@ export function buildRepoModel(
   for (const set of sets) {
     const templates: TemplateEntry[] = [];
     const keys: string[] = [];
-    for (const policy of set.policies) {
+    const knobbed: IPolicy[] = [...set.policies, ...set.celPolicies];
+    for (const policy of knobbed) {
       const key = set.valuesKeyOf(policy);
       const entry: PolicyEntry = {
         construct: policy,
         key,
-        kyvernoVersion: policy.kyvernoVersion,
+        // the CEL kinds place their knobs by kind (validationActions, evaluation.background)
+        kyvernoVersion: Object.prototype.isPrototypeOf.call(KyvernoPolicy.prototype, policy)
+          ? (policy as KyvernoPolicy).kyvernoVersion : KyvernoVersion.V1_13,
         defaults: knobValues(set.effectiveSettings(policy)),
         effective: new Map(environments.map((e) => [e, knobValues(set.effectiveSettings(policy, e))])),
       };
       defaults.set(key, entry.defaults);
       effective.set(key, entry.effective);
       keys.push(key);
-      templates.push({ path: `templates/${policy.policyName}.yaml`, manifest: policy.toJson(), policy: entry });
+      templates.push({ path: `templates/${policy.policyName}.yaml`, manifest: (policy as unknown as ApiObject).toJson(), policy: entry });
     }
     for (const other of set.otherObjects) {
       templates.push({ path: `templates/${otherTemplateName(other)}.yaml`, manifest: (other as ApiObject).toJson() });

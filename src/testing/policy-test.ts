@@ -9,6 +9,7 @@ import { IConstruct } from 'constructs';
 import { compareBytes } from '../core/byte-order';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { toYaml, toYamlDocuments } from '../core/yaml';
+import { isCelPolicyException } from '../engine/cel/policy-pipeline';
 import { RequestUserInfo } from '../engine/evaluation-options';
 import { exceptionKey, isPolicyException } from '../engine/exceptions';
 import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
@@ -145,7 +146,13 @@ export interface PolicyTestReport {
   readonly passed: boolean;
 }
 
-const POLICY_KINDS = ['ClusterPolicy', 'Policy', 'ValidatingPolicy'];
+/** The documents a suite lists as policies: Kyverno policies of every kind and the admission policies with their bindings. */
+const POLICY_KINDS = [
+  'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'MutatingPolicy', 'NamespacedMutatingPolicy',
+  'GeneratingPolicy', 'NamespacedGeneratingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'DeletingPolicy',
+  'NamespacedDeletingPolicy', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+];
 const CLONE_SOURCES_FILE = 'clone-sources.yaml';
 
 /**
@@ -218,7 +225,7 @@ export class PolicyTest extends Chart implements IFileContributor {
    * by namespace and name. Kyverno skips the rules they name on the resources they match.
    */
   public exceptions(): any[] {
-    const rendered = this.policySet.repo.render(this.environment).filter((m) => isPolicyException(m));
+    const rendered = this.policySet.repo.render(this.environment).filter((m) => isPolicyException(m) || isCelPolicyException(m));
     const local = this.node.findAll()
       .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === this && isExceptionObject(c))
       .map((c) => c.toJson());
@@ -441,7 +448,14 @@ export class PolicyTest extends Chart implements IFileContributor {
     if (this.props.environment !== undefined && !envs.includes(this.props.environment)) {
       problems.push(`environment: ${JSON.stringify(this.props.environment)} is not an environment of the repository (${envs.join(', ')})`);
     }
-    const policies = new Map(this.policySet.policies.map((p) => [p.policyName, p]));
+    // a CEL policy reports its results under its own name as the rule (or no rule name)
+    const policies = new Map<string, { rules: any[] }>(this.policySet.policies.map((p) => [p.policyName, p]));
+    for (const o of this.policySet.celPolicies) {
+      // bindings and exceptions give no results of their own
+      if (!o.kind.endsWith('Binding') && o.kind !== 'PolicyException' && !policies.has(o.policyName)) {
+        policies.set(o.policyName, { rules: [{ name: o.policyName }, { name: '' }] });
+      }
+    }
     this.ruleValues.forEach((rv, i) => {
       const policy = policies.get(rv.policy);
       if (!policy) problems.push(`ruleValues[${i}].policy: no policy named ${JSON.stringify(rv.policy)} in set ${this.policySet.chartName}`);
@@ -476,9 +490,9 @@ export class PolicyTest extends Chart implements IFileContributor {
   }
 }
 
-/** A PolicyException object (by kind: cdk8s makes `instanceof` true for any ApiObject). */
+/** A PolicyException object, kyverno.io or policies.kyverno.io (by kind: cdk8s makes `instanceof` true for any ApiObject). */
 function isExceptionObject(o: ApiObject): boolean {
-  return o.kind === 'PolicyException' && o.apiVersion.startsWith('kyverno.io/');
+  return o.kind === 'PolicyException' && (o.apiVersion.startsWith('kyverno.io/') || o.apiVersion.startsWith('policies.kyverno.io/'));
 }
 
 function key(o: ApiObject): string {

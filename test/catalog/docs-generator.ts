@@ -159,6 +159,49 @@ function entrySection(e: CatalogEntry): string[] {
   return lines;
 }
 
+/** The ValidatingPolicy (CEL) variants: same checks as a catalogue entry, as a policies.kyverno.io kind. */
+function celVariantsSection(): string[] {
+  const file = 'security/disallow-latest-tag-validating-policy.ts';
+  const doc = classDoc(file, 'DisallowLatestTagValidatingPolicy');
+  const props = interfaceMembers(file, 'DisallowLatestTagValidatingPolicyProps');
+  const manifest = new catalog.DisallowLatestTagValidatingPolicy(new Chart(Testing.app(), 'docs'), 'policy').toJson();
+  const ann = manifest.metadata.annotations ?? {};
+  return [
+    '## CEL variants (ValidatingPolicy)',
+    '',
+    'Where a catalogue policy has a natural CEL form, a separate construct offers it as a Kyverno `ValidatingPolicy` '
+      + '(policies.kyverno.io/v1), so teams can move kind by kind. In a PolicySet it takes the same environment settings: the failure '
+      + 'action becomes `validationActions` (`Enforce` is `[Deny]`, `Audit` is `[Audit]`) and `background` becomes '
+      + '`evaluation.background.enabled`; its results carry the policy name as rule name.',
+    '',
+    '### DisallowLatestTagValidatingPolicy',
+    '',
+    '| Policy name | Kind | Category | Severity |',
+    '| --- | --- | --- | --- |',
+    `| \`${manifest.metadata.name}\` | ${manifest.kind} | ${ann['policies.kyverno.io/category']} | ${ann['policies.kyverno.io/severity']} |`,
+    '',
+    para(doc.summary),
+    '',
+    '#### Options (`DisallowLatestTagValidatingPolicyProps`)',
+    '',
+    ...optionsTable(props.members).slice(0, -2),
+    'Plus the documentation props (`title`, `severity`, `description`, `labels`, `annotations`, ...).',
+    '',
+    '#### Example',
+    '',
+    ...example(doc),
+    '<details><summary>Synthesized policy with the default options</summary>',
+    '',
+    '```yaml',
+    toYaml(manifest).trimEnd(),
+    '```',
+    '',
+    '</details>',
+    '',
+    ...seeLinks(doc),
+  ];
+}
+
 function podSecuritySection(): string[] {
   const control = classDoc('pod-security/pod-security-control-policy.ts', 'PodSecurityControlPolicy');
   const baseline = classDoc('pod-security/pod-security-profile.ts', 'PodSecurityBaseline');
@@ -276,6 +319,7 @@ export function renderCatalogDocs(): string {
     if (group === 'Pod Security Standards') lines.push(...podSecuritySection());
     for (const e of ENTRIES.filter((x) => x.group === group)) lines.push(...entrySection(e));
   }
+  lines.push(...celVariantsSection());
   lines.push(...typesSection());
   lines.push('## What the offline engine can and cannot evaluate', '',
     '- Every pattern, anyPattern, foreach and deny rule of the catalogue is evaluated offline (`policy-platform test`, `PolicyTest`).',

@@ -6,7 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
-import { ClusterPolicy, FailureAction, Policy } from '../../src/kyverno';
+import {
+  ClusterPolicy, FailureAction, NamespacedMutatingPolicy, Operation, PatchType, Policy, ValidatingAdmissionPolicyBinding, ValidatingPolicy,
+  ValidationAction,
+} from '../../src/kyverno';
 import { PolicyPlatform, PolicySource } from '../../src/platform';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 
@@ -95,4 +98,28 @@ test('a repo image pinned to "latest" is refused', () => {
   const { message } = synthError(new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a)] }));
   expect(message).toContain('platform: repo security-policy (construct security-policy): image r.example.com/ops/security-policy-repo:latest: "latest" is not a pinned tag');
   expect(message).toContain('security-policy: image.tag: "latest" is not a pinned tag');
+});
+
+test('CEL policy kinds conflict like ClusterPolicies: same kind and name (and namespace) in two repos', () => {
+  const app = new App();
+  const mk = (name: string, withNamespaced: string) => {
+    const r = new PolicyRepo(app, name, { environments: ['dev'], image: { registry: 'r.example.com', repository: name, tag: 'v1' } });
+    const set = new PolicySet(r, name, { version: '1.0.0' });
+    const match = { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE], resources: ['pods'] }] };
+    new ValidatingPolicy(set, 'require-team', { matchConstraints: match, validations: [{ expression: 'true' }] });
+    new ValidatingAdmissionPolicyBinding(set, 'require-team-binding', { policyName: 'require-team', validationActions: [ValidationAction.DENY] });
+    new NamespacedMutatingPolicy(set, 'add-team', { namespace: withNamespaced, matchConstraints: match, mutations: [{ patchType: PatchType.JSON_PATCH, expression: '[]' }] });
+    return r;
+  };
+  const a = mk('a', 'team-a');
+  const b = mk('b', 'team-b');
+  const { message, written } = synthError(new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a), PolicySource.fromRepo(b)] }));
+  expect(message).toContain('platform: cluster-scoped policy ValidatingAdmissionPolicyBinding/require-team-binding is brought by two sources: repo a (construct a) and repo b (construct b) (they would overwrite each other in the cluster)');
+  expect(message).toContain('platform: cluster-scoped policy ValidatingPolicy/require-team is brought by two sources: repo a (construct a) and repo b (construct b)');
+  // the namespaced ones live in different namespaces: no conflict
+  expect(message).not.toContain('NamespacedMutatingPolicy');
+  expect(written).toEqual([]);
+  expect(PolicySource.fromRepo(a).policyKeys).toEqual([
+    'NamespacedMutatingPolicy/team-a/add-team', 'ValidatingAdmissionPolicyBinding/require-team-binding', 'ValidatingPolicy/require-team',
+  ]);
 });

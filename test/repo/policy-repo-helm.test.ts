@@ -4,7 +4,12 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
 import { expectHelmRenderEqualsRender, helmRenderChart, helmRenderValues, ourValuesFromFiles } from './helm-render-check';
-import { ClusterPolicy, FailureAction } from '../../src/kyverno';
+import {
+  CelPolicyException, ClusterPolicy, DeletingPolicy, FailureAction, GeneratingPolicy, ImageValidatingPolicy, MutatingAdmissionPolicy,
+  MutatingAdmissionPolicyBinding, MutatingPolicy, NamespacedDeletingPolicy, NamespacedGeneratingPolicy, NamespacedImageValidatingPolicy,
+  NamespacedMutatingPolicy, NamespacedValidatingPolicy, Operation, PatchType, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
+  ValidatingPolicy, ValidationAction,
+} from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 import { ExpectedResult, PolicyTest } from '../../src/testing';
 import { crdErrors } from '../support/crd-validator';
@@ -130,5 +135,55 @@ describeWithShared('rendered kyverno.io objects validate against the v1.13.2 CRD
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describeWithHelmRender('a chart holding every CEL policy kind', () => {
+  test('enabled, failure action (validationActions) and background per environment: helm-render equals render(env)', () => {
+    const repo = new PolicyRepo(new App(), 'cel', { environments: ['dev', 'prd'] });
+    const set = new PolicySet(repo, 'cel-kinds', {
+      version: '1.0.0',
+      defaults: { failureAction: FailureAction.AUDIT, environments: { prd: { failureAction: FailureAction.ENFORCE } } },
+      policySettings: { 'cleanup-jobs': { environments: { dev: { enabled: false } } }, 'add-team': { background: false } },
+    });
+    const pods = { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE], resources: ['pods'] }] };
+    const apply = 'Object{metadata: Object.metadata{labels: {"team": "{{ unknown }}"}}}';
+    new ValidatingPolicy(set, 'vpol', { matchConstraints: pods, validations: [{ expression: "object.metadata.name != 'x'", message: 'not {{ x }}' }] });
+    new NamespacedValidatingPolicy(set, 'nvpol', { namespace: 'apps', matchConstraints: pods, validations: [{ expression: 'true' }] });
+    new MutatingPolicy(set, 'add-team', { matchConstraints: pods, mutations: [{ patchType: PatchType.APPLY_CONFIGURATION, expression: apply }] });
+    new NamespacedMutatingPolicy(set, 'nmpol', { namespace: 'apps', matchConstraints: pods, mutations: [{ patchType: PatchType.JSON_PATCH, expression: '[]' }] });
+    new GeneratingPolicy(set, 'gpol', { matchConstraints: pods, generate: [{ template: { value: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' } }] });
+    new NamespacedGeneratingPolicy(set, 'ngpol', { namespace: 'apps', matchConstraints: pods, generate: [{ expression: 'true' }] });
+    new ImageValidatingPolicy(set, 'ivpol', { matchConstraints: pods, validations: [{ expression: 'true' }] });
+    new NamespacedImageValidatingPolicy(set, 'nivpol', { namespace: 'apps', matchConstraints: pods, validations: [{ expression: 'true' }] });
+    new DeletingPolicy(set, 'cleanup-jobs', { schedule: '0 * * * *', matchConstraints: pods });
+    new NamespacedDeletingPolicy(set, 'ndpol', { namespace: 'apps', schedule: '@hourly', matchConstraints: pods });
+    new CelPolicyException(set, 'cpolex', { namespace: 'kyverno', policyRefs: [{ name: 'vpol', kind: 'ValidatingPolicy' }] });
+    new ValidatingAdmissionPolicy(set, 'vap', { matchConstraints: pods, validations: [{ expression: 'true' }] });
+    new ValidatingAdmissionPolicyBinding(set, 'vap-binding', { policyName: 'vap', validationActions: [ValidationAction.DENY] });
+    new MutatingAdmissionPolicy(set, 'map', { matchConstraints: pods, mutations: [{ patchType: PatchType.JSON_PATCH, expression: '[]' }] });
+    new MutatingAdmissionPolicyBinding(set, 'map-binding', { policyName: 'map' });
+    const done = expectHelmRenderEqualsRender(repo, tmp);
+    expect(done.map((d) => `${d.environment}:${d.documents}`)).toEqual(['dev:14', 'prd:15']);
+    const find = (env: string, kind: string) => repo.render(env).find((o) => o.kind === kind);
+    for (const kind of ['ValidatingPolicy', 'NamespacedValidatingPolicy', 'ImageValidatingPolicy', 'NamespacedImageValidatingPolicy', 'ValidatingAdmissionPolicyBinding']) {
+      expect([kind, find('dev', kind).spec.validationActions, find('prd', kind).spec.validationActions]).toEqual([kind, ['Audit'], ['Deny']]);
+    }
+    expect(find('dev', 'MutatingPolicy').spec.evaluation).toEqual({ background: { enabled: false } });
+    expect(find('dev', 'ValidatingPolicy').spec.evaluation).toEqual({ background: { enabled: true } });
+    expect(find('dev', 'ValidatingPolicy').spec.validations[0].message).toBe('not {{ x }}');
+    expect(find('dev', 'DeletingPolicy')).toBeUndefined();
+    expect(find('prd', 'DeletingPolicy').metadata.name).toBe('cleanup-jobs');
+    expect(find('dev', 'MutatingPolicy').spec.mutations[0].applyConfiguration.expression).toBe(apply);
+    for (const m of repo.render('prd').filter((o) => o.apiVersion.startsWith('policies.kyverno.io/'))) expect([m.kind, crdErrors(m, 'v1.19.0')]).toEqual([m.kind, []]);
+    const values = fs.readFileSync(path.join(tmp, 'cd', 'prd', 'values.yaml'), 'utf-8');
+    expect(values).toContain('vapBinding:');
+  });
+
+  test('extra excluded namespaces are refused for CEL kinds', () => {
+    const repo = new PolicyRepo(new App(), 'cel', { environments: ['dev'] });
+    const set = new PolicySet(repo, 'cel-kinds', { version: '1.0.0', defaults: { excludedNamespaces: ['kube-system'] } });
+    new ValidatingPolicy(set, 'vpol', { matchConstraints: { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE], resources: ['pods'] }] }, validations: [{ expression: 'true' }] });
+    expect(() => repo.render('dev')).toThrow('cel/cel-kinds/vpol: excludedNamespaces: ValidatingPolicy takes no extra excluded namespaces (select namespaces with spec.matchConstraints.namespaceSelector)');
   });
 });

@@ -47,4 +47,6 @@ export interface CelContext {
   readonly dryRun?: boolean;
   /** `request.subResource`. @default '' */
   readonly subResource?: string;
+  /** policies.kyverno.io PolicyExceptions in force (other manifests are ignored). @default - none */
+  readonly exceptions?: any[];
 }

@@ -194,10 +194,28 @@ class Parser {
         const index = this.expr();
         this.expect(']');
         n = { t: 'index', operand: n, index, optional };
+      } else if (this.isOp('{') && qualifiedName(n) !== undefined) {
+        this.i++;
+        n = { t: 'struct', name: qualifiedName(n)!, fields: this.structFields() };
       } else {
         return n;
       }
     }
+  }
+
+  /** `Type{field: value, ...}` after the `{` (message construction, e.g. `Object{spec: ...}`). */
+  private structFields(): Array<[string, Node]> {
+    const fields: Array<[string, Node]> = [];
+    while (!this.isOp('}')) {
+      const name = this.next();
+      if (name.kind !== 'ident') this.fail('expected a field name', name);
+      this.expect(':');
+      fields.push([name.text, this.expr()]);
+      if (this.isOp(',')) this.i++;
+      else break;
+    }
+    this.expect('}');
+    return fields;
   }
 
   private args(close: string): Node[] {
@@ -289,6 +307,20 @@ function inOptionalChain(n: Node): boolean {
   }
 }
 
+/** `a.b.c` of an identifier or a chain of plain selects, else undefined. */
+function qualifiedName(n: Node): string | undefined {
+  if (n.t === 'ident') return n.name;
+  if (n.t === 'select' && !n.optional) {
+    const base = qualifiedName(n.operand);
+    return base === undefined ? undefined : `${base}.${n.field}`;
+  }
+  return undefined;
+}
+
+function isObjectType(name: string): boolean {
+  return name === 'Object' || name.startsWith('Object.') || name === 'JSONPatch';
+}
+
 function quoted(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
@@ -311,7 +343,11 @@ function print(n: Node): string {
     case 'map':
       if (n.optional?.some(o => o)) return `__opt_map([${n.entries.map(([k, v], i) => `[${n.optional![i]}, ${print(k)}, ${print(v)}]`).join(', ')}])`;
       return `{${n.entries.map(([k, v]) => `${print(k)}: ${print(v)}`).join(', ')}}`;
-    case 'struct': return `${n.name}{${n.fields.map(([k, v]) => `${k}: ${print(v)}`).join(', ')}}`;
+    case 'struct':
+      // Kubernetes' apply configurations (`Object{...}`, `Object.spec{...}`) and JSON patches
+      // (`JSONPatch{...}`) are untyped objects here: plain maps with the same fields
+      if (isObjectType(n.name)) return `{${n.fields.map(([k, v]) => `${quoted(k)}: ${print(v)}`).join(', ')}}`;
+      return `${n.name}{${n.fields.map(([k, v]) => `${k}: ${print(v)}`).join(', ')}}`;
     case 'unary': return `${n.op}(${print(n.operand)})`;
     case 'binary': return `(${print(n.left)}) ${n.op} (${print(n.right)})`;
     case 'cond': return `(${print(n.test)}) ? (${print(n.then)}) : (${print(n.otherwise)})`;

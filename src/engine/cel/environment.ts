@@ -10,6 +10,8 @@ import {
 import type { CelEnv, CelFunc, CelList, CelMap, CelValue } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { desugarCel } from './desugar';
+import { GENERATOR_FUNCS } from './generator-library';
+import { IMAGE_VERIFICATION_FUNCS } from './image-verification-library';
 import { KUBERNETES_LIBRARY_FUNCS } from './kubernetes-libraries';
 import { pluralOfKind } from './resource-kinds';
 import { goFindAllString, goFindString } from '../go-regexp';
@@ -348,7 +350,10 @@ const MAX_PROGRAMS = 10000;
 
 function environment(): CelEnv {
   sharedEnv ??= celEnv({
-    funcs: [...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...KUBERNETES_LIBRARY_FUNCS, ...kyvernoFuncs(current)],
+    funcs: [
+      ...strings, ...optionalFuncs, ...listFuncs, ...regexFuncs, ...KUBERNETES_LIBRARY_FUNCS, ...kyvernoFuncs(current),
+      ...GENERATOR_FUNCS, ...IMAGE_VERIFICATION_FUNCS,
+    ],
   });
   return sharedEnv;
 }
