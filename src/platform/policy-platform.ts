@@ -336,7 +336,9 @@ export class PolicyPlatform extends Construct {
     const unknownSources: string[] = [];
     for (const s of this.sourceList) {
       if (s.repo) {
-        for (const set of s.repo.policySets) policies.push(...policyReferences([...set.policies, ...set.celPolicies, ...set.otherObjects], s.description));
+        for (const set of s.repo.policySets) {
+          policies.push(...policyReferences([...set.policies, ...set.celPolicies, ...set.otherObjects], s.description));
+        }
       } else if (s.policyKeys) {
         for (const key of s.policyKeys) {
           const [kind, ...rest] = key.split('/');

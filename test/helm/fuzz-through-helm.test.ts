@@ -72,7 +72,8 @@ describeWithHelmRender('fuzz: random hostile strings survive Helm unchanged', ()
         const o = byName.get(`p${i}`);
         const v = o.spec.rules[0].validate;
         // a pattern's only annotation carries the key as its name and the value
-        const [patternKey, patternValue] = i % 2 === 0 ? Object.entries(v.pattern.metadata.annotations)[0] : [v.deny.conditions.any[0].key, v.deny.conditions.any[0].value];
+        const condition = v.deny?.conditions.any[0];
+        const [patternKey, patternValue] = i % 2 === 0 ? Object.entries(v.pattern.metadata.annotations)[0] : [condition.key, condition.value];
         seen.push(o.metadata.annotations?.['policies.kyverno.io/title'], v.message, patternValue as string, patternKey);
       }
       expect(seen).toEqual(strings);
