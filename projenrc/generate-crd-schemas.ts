@@ -44,7 +44,9 @@ function build(schema: any): number {
   }
   const children: { [name: string]: number } = {};
   for (const [name, child] of Object.entries(props ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) children[name] = build(child);
-  for (const alt of alternatives) for (const [name, child] of Object.entries(alt.properties ?? {})) if (!(name in children)) children[name] = build(child);
+  for (const alt of alternatives) {
+    for (const [name, child] of Object.entries(alt.properties ?? {})) if (!(name in children)) children[name] = build(child);
+  }
   const hasProps = props !== undefined || alternatives.some((a: any) => a.properties);
   return intern([hasProps ? children : 0, items, additional, open || schema.additionalProperties === true ? 1 : 0]);
 }
@@ -59,7 +61,7 @@ for (const release of fs.readdirSync(CRDS).filter((d) => /^v\d/.test(d)).sort())
       const schema = v.schema?.openAPIV3Schema;
       if (!schema) continue;
       // metadata is ObjectMeta, which the CRD does not describe: left open
-      const root = { ...schema, properties: { ...schema.properties, metadata: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } };
+      const root = { ...schema, properties: { ...schema.properties, metadata: { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true } } };
       roots[release][`${crd.spec.group}/${v.name}/${crd.spec.names.kind}`] = build(root);
     }
   }
