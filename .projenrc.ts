@@ -123,6 +123,12 @@ const docgen = project.tasks.tryFind('docgen')!;
 docgen.description = 'Generate API.md and docs/api/<domain>.md from the .jsii manifest';
 docgen.reset(`${tsNode} projenrc/api-docs.ts`);
 
+// The field trees the library ships to refuse unknown fields (from ../shared's Kyverno CRDs).
+project.addTask('crd-schemas', {
+  description: 'Regenerate src/kyverno/crd-fields.generated.ts from the Kyverno CRDs in $POLICY_PLATFORM_SHARED (default ../shared)',
+  exec: `${tsNode} projenrc/generate-crd-schemas.ts`,
+});
+
 project.addTask('synth', {
   description: 'Alias of the default task, so `npx projen synth` works as in team repos',
   exec: 'projen default',
