@@ -6,6 +6,7 @@
 import { autogenRules, podFromTemplate } from './autogen';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
+import { isCelPolicyDocument } from './cel-policy-kinds';
 import { evaluateGenerateRule } from './generate';
 import { substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
@@ -191,16 +192,20 @@ function goTypeName(v: any): string {
   return 'map[string]interface {}';
 }
 
-// E2's modules are loaded lazily so that this module works (reporting the rule as unsupported)
-// while they are absent or broken.
-function celModule(path: string): any {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path);
-  } catch {
-    return undefined;
-  }
+/**
+ * The CEL and Pod Security evaluators load on first use (the CEL runtime is heavy). A module that
+ * fails to load is a packaging bug: the error is thrown, never turned into `unsupported` results.
+ */
+function lazy<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
 }
+/* eslint-disable @typescript-eslint/no-require-imports */
+const celRule = lazy(() => require('./cel/kyverno-cel-rule') as typeof import('./cel/kyverno-cel-rule'));
+const celAutogen = lazy(() => require('./cel/autogen') as typeof import('./cel/autogen'));
+const podSecurityModule = lazy(() => require('./pod-security/evaluate') as typeof import('./pod-security/evaluate'));
+const celPolicies = lazy(() => require('./cel/policy-kinds') as typeof import('./cel/policy-kinds'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function celContext(_resource: any, opts: EvaluationOptions, ruleValues?: any): any {
   const ui = opts.userInfo;
@@ -264,11 +269,10 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       return runMutation({ rule, resource: target, ctx, provided, foreachValues, targetResources: opts.targetResources, opts });
     }
     if (Array.isArray(rule.celPreconditions) && rule.celPreconditions.length > 0) {
-      const mod = celModule('./cel/kyverno-cel-rule');
-      if (!mod?.evaluateCelPreconditions) return { status: RuleStatus.UNSUPPORTED, message: 'celPreconditions evaluation is not available' };
-      const autogen = celModule('./cel/autogen');
+      const mod = celRule();
+      const autogen = celAutogen();
       // as for validate.cel, Kyverno rewrites object.metadata to the template's too
-      const conditions = autogenKind && autogen?.autogenExpression
+      const conditions = autogenKind
         ? rule.celPreconditions.map((c: any) => ({ ...c, expression: autogen.autogenExpression(String(c.expression ?? ''), autogenKind, true) }))
         : rule.celPreconditions;
       const subject = autogenKind ? matched : target;
@@ -276,10 +280,8 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       if (pre.status !== RuleStatus.PASS) return { status: pre.status, message: pre.message ?? 'cel preconditions not met' };
     }
     if (validate.cel) {
-      const mod = celModule('./cel/kyverno-cel-rule');
-      if (!mod?.evaluateCelRule) return { status: RuleStatus.UNSUPPORTED, message: 'validate.cel evaluation is not available' };
-      const autogen = celModule('./cel/autogen');
-      const cel = autogenKind && autogen?.autogenCel ? autogen.autogenCel(validate.cel, autogenKind) : validate.cel;
+      const mod = celRule();
+      const cel = autogenKind ? celAutogen().autogenCel(validate.cel, autogenKind) : validate.cel;
       const subject = autogenKind ? matched : target;
       if (rule.preconditions) {
         loadContext(rule.context, ctx, provided, opts);
@@ -289,8 +291,7 @@ function evaluateBody(rule: any, target: any, matched: any, opts: EvaluationOpti
       return { status: r.status, message: r.message ?? '' };
     }
     if (validate.podSecurity) {
-      const mod = celModule('./pod-security/evaluate');
-      if (!mod?.evaluatePodSecurity) return { status: RuleStatus.UNSUPPORTED, message: 'podSecurity evaluation is not available' };
+      const mod = podSecurityModule();
       loadContext(rule.context, ctx, provided, opts);
       if (!evaluateConditions(rule.preconditions, ctx, SubstitutionMode.PRECONDITIONS)) return skip('preconditions not met');
       // Kyverno prefixes the checks with "Validation rule '<name>' failed."
@@ -340,14 +341,6 @@ export function isValidatingPolicyDocument(policy: any): boolean {
 }
 
 /**
- * Whether the document is a CEL policy of any kind (the policies.kyverno.io family,
- * ValidatingAdmissionPolicy, MutatingAdmissionPolicy); bindings and exceptions are not.
- */
-export function isCelPolicyDocument(policy: any): boolean {
-  return celModule('./cel/policy-kinds')?.isCelPolicy?.(policy) === true;
-}
-
-/**
  * Evaluates every rule of `policy` (including Pod controller autogen rules) on `resource`.
  * Rules whose match/exclude does not select the resource produce no result, as in Kyverno.
  */
@@ -366,10 +359,7 @@ function evaluateRules(policy: any, resource: any, options: EvaluationOptions): 
     resource: String(resource?.metadata?.name ?? ''),
   };
   if (isCelPolicyDocument(policy)) {
-    const mod = celModule('./cel/policy-kinds');
-    if (!mod?.evaluateCelPolicy) {
-      return [{ ...base, rule: base.policy, status: RuleStatus.UNSUPPORTED, message: `${policy.kind} evaluation is not available` }];
-    }
+    const mod = celPolicies();
     try {
       return mod.evaluateCelPolicy(policy, resource, { ...celContext(resource, options), exceptions: options.exceptions },
         { policyBindings: options.policyBindings, paramResources: options.paramResources });
