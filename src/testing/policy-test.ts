@@ -12,23 +12,13 @@ import { toYaml, toYamlDocuments } from '../core/yaml';
 import { isCelPolicyException } from '../engine/cel/policy-pipeline';
 import { RequestUserInfo } from '../engine/evaluation-options';
 import { exceptionKey, isPolicyException } from '../engine/exceptions';
+import { RuleStatus } from '../engine/result';
 import { KyvernoTestCaseResult, KyvernoTestDefinition, KyvernoTestReport, KyvernoTestRunner } from '../engine/test-runner';
 import { dns1123LabelProblem } from '../repo/names';
 import { PolicySet } from '../repo/policy-set';
 
-/** The result a rule must give on a resource (kyverno test `result`). */
-export enum ExpectedResult {
-  /** The resource satisfies the rule. */
-  PASS = 'pass',
-  /** The resource violates the rule. */
-  FAIL = 'fail',
-  /** The rule does not apply (preconditions, conditional anchors, not matched). */
-  SKIP = 'skip',
-  /** The rule cannot be evaluated. */
-  ERROR = 'error',
-  /** Kyverno reports a warning. */
-  WARN = 'warn',
-}
+/** The results a kyverno test `result` can name: every RuleStatus but UNSUPPORTED (the engine's own). */
+const EXPECTABLE: string[] = [RuleStatus.PASS, RuleStatus.FAIL, RuleStatus.SKIP, RuleStatus.ERROR, RuleStatus.WARN];
 
 /** One expected result. */
 export interface PolicyTestExpectation {
@@ -38,8 +28,11 @@ export interface PolicyTestExpectation {
   readonly policy: string;
   /** Rule name (for pod controllers, the Pod rule's name or its `autogen-` name). */
   readonly rule: string;
-  /** The result Kyverno must report. */
-  readonly result: ExpectedResult;
+  /**
+   * The result Kyverno must report: PASS, FAIL, SKIP, ERROR or WARN (kyverno test's `result`;
+   * UNSUPPORTED is the offline engine's own answer and cannot be expected).
+   */
+  readonly result: RuleStatus;
   /**
    * Variables the resource sees under this policy, e.g. what a context `apiCall` would have
    * returned (`pdb_count: 0`) or `request.operation`. Written to the suite's values.yaml as
@@ -187,7 +180,7 @@ export class PolicyTest extends Chart implements IFileContributor {
    * Adds an expected result, optionally with the variables the resource sees under the policy
    * (e.g. a mocked apiCall context entry: `{ pdb_count: 0 }`).
    */
-  public expect(resource: IConstruct, policy: string, rule: string, result: ExpectedResult, values?: { [name: string]: any }): void {
+  public expect(resource: IConstruct, policy: string, rule: string, result: RuleStatus, values?: { [name: string]: any }): void {
     this.expectations.push({ resource, policy, rule, result, values });
   }
 
@@ -196,7 +189,7 @@ export class PolicyTest extends Chart implements IFileContributor {
    * the given manifests (compared as `kyverno test` compares `generatedResources`).
    */
   public expectGenerated(resource: IConstruct, policy: string, rule: string, generatedResources: any[]): void {
-    this.expectations.push({ resource, policy, rule, result: ExpectedResult.PASS, generatedResources });
+    this.expectations.push({ resource, policy, rule, result: RuleStatus.PASS, generatedResources });
   }
 
   /** Adds variables for one rule (e.g. the data of a mocked configMap context entry). */
@@ -444,6 +437,9 @@ export class PolicyTest extends Chart implements IFileContributor {
     const problems: string[] = [];
     const nameProblem = dns1123LabelProblem('testName', this.testName);
     if (nameProblem) problems.push(nameProblem);
+    this.expectations.forEach((e, i) => {
+      if (!EXPECTABLE.includes(e.result)) problems.push(`expectations[${i}].result: ${JSON.stringify(e.result)} is not one of ${EXPECTABLE.join(', ')}`);
+    });
     const envs = this.policySet.repo.environments;
     if (this.props.environment !== undefined && !envs.includes(this.props.environment)) {
       problems.push(`environment: ${JSON.stringify(this.props.environment)} is not an environment of the repository (${envs.join(', ')})`);

@@ -5,9 +5,10 @@
 import { App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { DisallowLatestTagValidatingPolicy } from '../../src/catalog';
+import { RuleStatus } from '../../src/engine';
 import { FailureAction } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, PolicyTest } from '../../src/testing';
+import { PolicyTest } from '../../src/testing';
 import { crdErrors } from '../support/crd-validator';
 import { hasShared } from '../support/shared';
 
@@ -28,8 +29,8 @@ test('passing and failing cdk8s-plus resources', () => {
   const latest = new kplus.Deployment(test, 'latest', { containers: [{ image: 'nginx:latest' }] });
   const untagged = new kplus.Pod(test, 'untagged', { containers: [{ image: 'registry.local:5000/web' }] });
   const devTag = new kplus.Pod(test, 'dev', { containers: [{ image: 'ghcr.io/acme/web:1.0' }], initContainers: [{ image: 'busybox:dev-42' }] });
-  for (const ok of [pinned, registryPort, digest]) test.expect(ok, 'disallow-latest-tag', 'disallow-latest-tag', ExpectedResult.PASS);
-  for (const bad of [latest, untagged, devTag]) test.expect(bad, 'disallow-latest-tag', 'disallow-latest-tag', ExpectedResult.FAIL);
+  for (const ok of [pinned, registryPort, digest]) test.expect(ok, 'disallow-latest-tag', 'disallow-latest-tag', RuleStatus.PASS);
+  for (const bad of [latest, untagged, devTag]) test.expect(bad, 'disallow-latest-tag', 'disallow-latest-tag', RuleStatus.FAIL);
   const report = test.run();
   expect(report.mismatches).toEqual([]);
   expect(report.results.filter((r) => r.actual === 'fail').map((r) => [r.resource, r.reason])).toEqual([

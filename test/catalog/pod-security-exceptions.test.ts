@@ -6,8 +6,9 @@
  */
 import { ApiObject, App } from 'cdk8s';
 import * as catalog from '../../src/catalog';
+import { RuleStatus } from '../../src/engine';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, PolicyTest } from '../../src/testing';
+import { PolicyTest } from '../../src/testing';
 
 function daemonSet(test: PolicyTest, name: string, hostNetwork: boolean): ApiObject {
   return new ApiObject(test, name, {
@@ -50,8 +51,8 @@ const outcome = (test: PolicyTest) => test.run().results.map((r) => `${r.policy}
 describe('PodSecurityBaseline.addException by evaluation', () => {
   test('without the exception, the hostPath DaemonSet fails disallow-host-path', () => {
     const { test, exporter, other } = build(false);
-    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', ExpectedResult.FAIL);
-    test.expect(other, 'disallow-host-path', 'autogen-host-path', ExpectedResult.FAIL);
+    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', RuleStatus.FAIL);
+    test.expect(other, 'disallow-host-path', 'autogen-host-path', RuleStatus.FAIL);
     expect(outcome(test)).toEqual([
       'disallow-host-path/autogen-host-path log-agent: fail',
       'disallow-host-path/autogen-host-path node-exporter: fail',
@@ -61,9 +62,9 @@ describe('PodSecurityBaseline.addException by evaluation', () => {
 
   test('with it, the matched DaemonSet is skipped for that control only; other resources and controls still fail', () => {
     const { test, exporter, other } = build(true);
-    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', ExpectedResult.SKIP);
-    test.expect(other, 'disallow-host-path', 'autogen-host-path', ExpectedResult.FAIL);
-    test.expect(exporter, 'disallow-host-namespaces', 'autogen-host-namespaces', ExpectedResult.FAIL);
+    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', RuleStatus.SKIP);
+    test.expect(other, 'disallow-host-path', 'autogen-host-path', RuleStatus.FAIL);
+    test.expect(exporter, 'disallow-host-namespaces', 'autogen-host-namespaces', RuleStatus.FAIL);
     const report = test.run();
     expect(report.results.map((r) => `${r.policy}/${r.rule} ${r.resource}: ${r.actual}`)).toEqual([
       'disallow-host-namespaces/autogen-host-namespaces node-exporter: fail',
@@ -76,7 +77,7 @@ describe('PodSecurityBaseline.addException by evaluation', () => {
 
   test('the generated suite carries the exception for kyverno test', () => {
     const { repo, test, exporter } = build(true);
-    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', ExpectedResult.SKIP);
+    test.expect(exporter, 'disallow-host-path', 'autogen-host-path', RuleStatus.SKIP);
     const files = repo.synthFiles().filter((f) => f.path.startsWith('tests/pss/node-agents/.kyverno-test/'));
     const suite = files.find((f) => f.path.endsWith('kyverno-test.yaml'))!.content;
     expect(suite).toContain('exceptions:\n  - exceptions.yaml\n');

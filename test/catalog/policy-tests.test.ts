@@ -10,8 +10,9 @@ import { App } from 'cdk8s';
 import { CASES, CatalogCase } from './cases';
 import { ENTRIES } from './entries';
 import { writeFiles } from '../../src/core/file-writer';
+import { RuleStatus } from '../../src/engine';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
+import { KyvernoTestSuite, PolicyTest } from '../../src/testing';
 
 function kebab(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -26,7 +27,7 @@ function build(c: CatalogCase): { repo: PolicyRepo; test: PolicyTest; expectatio
     count += expectations.length;
     for (const e of expectations) {
       // e.values: what a context apiCall would return (e.g. pdb_count), written to values.yaml
-      test.expect(e.object, policy.policyName, e.rule, e.result as ExpectedResult, e.values);
+      test.expect(e.object, policy.policyName, e.rule, e.result as RuleStatus, e.values);
     }
   }
   return { repo, test, expectations: count };

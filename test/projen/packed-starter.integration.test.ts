@@ -46,7 +46,16 @@ test('projen new --from <tarball> policy-repo: the starter synthesizes and passe
     'rendered/dev/team-policies.yaml', 'rendered/prd/team-policies.yaml', 'Dockerfile',
   ]));
 
+  // the team adds a policy of its own: the starter's tests assert what the starter means and stay green
+  const policies = path.join(dir, 'src', 'policies.ts');
+  const added = fs.readFileSync(policies, 'utf-8')
+    .replace("import { ClusterPolicy,", "import { ClusterPolicy, DisallowLatestTag,")
+    .replace(/\n}\n$/, "\n  new DisallowLatestTag(set, 'disallow-latest-tag');\n}\n");
+  expect(added).toContain("new DisallowLatestTag(set, 'disallow-latest-tag');");
+  fs.writeFileSync(policies, added);
+  run('npx', ['projen', 'synth'], dir);
   const out = run('npx', ['projen', 'test'], dir);
   phase('test');
   expect(out).not.toMatch(/failed/i);
+  expect(fs.readFileSync(path.join(dir, 'rendered', 'dev', 'team-policies.yaml'), 'utf-8')).toContain('name: disallow-latest-tag');
 });

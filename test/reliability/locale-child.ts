@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { writeSeed } from '../../examples/main';
-import { ClusterPolicy, ExpectedResult, PolicyTest } from '../../src';
+import { ClusterPolicy, RuleStatus, PolicyTest } from '../../src';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 
 const out = process.argv[2];
@@ -24,7 +24,7 @@ for (const n of NAMES) {
 const test = new PolicyTest(set, 'pods');
 for (const n of NAMES) {
   const pod = new ApiObject(test, n, { apiVersion: 'v1', kind: 'Pod', metadata: { name: n, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } as any);
-  for (const p of NAMES) test.expect(pod, `${p}-policy`, 'check', ExpectedResult.PASS);
+  for (const p of NAMES) test.expect(pod, `${p}-policy`, 'check', RuleStatus.PASS);
 }
 repo.synth(path.join(out, 'locale'));
 process.stdout.write(JSON.stringify([...NAMES, 'I', 'ı', 'Z'].sort((a, b) => a.localeCompare(b))));

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { devopsRepo, securityRepo, TRICKY_MESSAGE } from './fixtures';
 import { expectHelmRenderEqualsRender, helmRenderChart, helmRenderValues, ourValuesFromFiles } from './helm-render-check';
+import { RuleStatus } from '../../src/engine';
 import {
   CelPolicyException, ClusterPolicy, DeletingPolicy, FailureAction, GeneratingPolicy, ImageValidatingPolicy, MutatingAdmissionPolicy,
   MutatingAdmissionPolicyBinding, MutatingPolicy, NamespacedDeletingPolicy, NamespacedGeneratingPolicy, NamespacedImageValidatingPolicy,
@@ -11,7 +12,7 @@ import {
   ValidatingPolicy, ValidationAction,
 } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, PolicyTest } from '../../src/testing';
+import { PolicyTest } from '../../src/testing';
 import { crdErrors } from '../support/crd-validator';
 import { describeWithHelmRender, describeWithShared } from '../support/shared';
 
@@ -116,7 +117,7 @@ describeWithHelmRender('a PolicyTest inside a set', () => {
     });
     const suite = new PolicyTest(set, 'pods', { environment: 'prd' });
     const pod = new ApiObject(suite, 'pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
-    suite.expect(pod, 'require-team', 'team', ExpectedResult.FAIL);
+    suite.expect(pod, 'require-team', 'team', RuleStatus.FAIL);
     const paths = repo.synthFiles().map((f) => f.path);
     expect(paths.filter((p) => p.startsWith('charts/s/templates/'))).toEqual(['charts/s/templates/require-team.yaml']);
     expect(paths.some((p) => p.endsWith('kyverno-test.yaml'))).toBe(true);

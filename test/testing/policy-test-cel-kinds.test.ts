@@ -4,13 +4,14 @@
  */
 import { App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { RuleStatus } from '../../src/engine';
 import {
   CelPolicyException, DeletingPolicy, GeneratingPolicy, ImageValidatingPolicy, MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding,
   MutatingPolicy,
   NamespacedValidatingPolicy, Operation, PatchType, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, ValidationAction,
 } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, PolicyTest } from '../../src/testing';
+import { PolicyTest } from '../../src/testing';
 
 const DEPLOYMENTS = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: [Operation.CREATE, Operation.UPDATE], resources: ['deployments'] }] };
 const PODS = { resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE, Operation.UPDATE], resources: ['pods'] }] };
@@ -77,20 +78,20 @@ test('every kind: passing and failing cdk8s-plus resources', () => {
   const expired = new kplus.Job(test, 'expired', { metadata: { labels: { expired: 'true' } }, containers: [{ image: 'ghcr.io/job:1' }] });
   const fresh = new kplus.Job(test, 'fresh', { containers: [{ image: 'ghcr.io/job:1' }] });
 
-  test.expect(small, 'max-replicas', 'max-replicas', ExpectedResult.PASS);
-  test.expect(big, 'max-replicas', 'max-replicas', ExpectedResult.FAIL);
-  test.expect(good, 'no-latest', '', ExpectedResult.PASS);
-  test.expect(bad, 'no-latest', '', ExpectedResult.FAIL);
-  test.expect(good, 'add-team', 'add-team', ExpectedResult.PASS);
-  test.expect(labelled, 'add-team', 'add-team', ExpectedResult.SKIP);
-  test.expect(good, 'add-owner', 'add-owner', ExpectedResult.PASS);
-  test.expect(tenant, 'default-quota', 'default-quota', ExpectedResult.PASS);
-  test.expect(system, 'default-quota', 'default-quota', ExpectedResult.SKIP);
-  test.expect(good, 'trusted-registry', 'trusted-registry', ExpectedResult.PASS);
-  test.expect(bad, 'trusted-registry', 'trusted-registry', ExpectedResult.FAIL);
-  test.expect(legacy, 'trusted-registry', 'trusted-registry', ExpectedResult.SKIP);
-  test.expect(expired, 'cleanup-jobs', 'cleanup-jobs', ExpectedResult.PASS);
-  test.expect(fresh, 'cleanup-jobs', 'cleanup-jobs', ExpectedResult.SKIP);
+  test.expect(small, 'max-replicas', 'max-replicas', RuleStatus.PASS);
+  test.expect(big, 'max-replicas', 'max-replicas', RuleStatus.FAIL);
+  test.expect(good, 'no-latest', '', RuleStatus.PASS);
+  test.expect(bad, 'no-latest', '', RuleStatus.FAIL);
+  test.expect(good, 'add-team', 'add-team', RuleStatus.PASS);
+  test.expect(labelled, 'add-team', 'add-team', RuleStatus.SKIP);
+  test.expect(good, 'add-owner', 'add-owner', RuleStatus.PASS);
+  test.expect(tenant, 'default-quota', 'default-quota', RuleStatus.PASS);
+  test.expect(system, 'default-quota', 'default-quota', RuleStatus.SKIP);
+  test.expect(good, 'trusted-registry', 'trusted-registry', RuleStatus.PASS);
+  test.expect(bad, 'trusted-registry', 'trusted-registry', RuleStatus.FAIL);
+  test.expect(legacy, 'trusted-registry', 'trusted-registry', RuleStatus.SKIP);
+  test.expect(expired, 'cleanup-jobs', 'cleanup-jobs', RuleStatus.PASS);
+  test.expect(fresh, 'cleanup-jobs', 'cleanup-jobs', RuleStatus.SKIP);
   expect(test.node.validate()).toEqual([]);
   const report = test.run();
   expect(report.mismatches).toEqual([]);
@@ -122,11 +123,11 @@ test('every kind: passing and failing cdk8s-plus resources', () => {
 test('a wrong expectation on a CEL policy is reported', () => {
   const { test } = fixture();
   const big = new kplus.Deployment(test, 'big', { replicas: 5, containers: [{ image: 'ghcr.io/app:1.0' }] });
-  test.expect(big, 'max-replicas', 'max-replicas', ExpectedResult.PASS);
-  test.expect(big, 'no-such-policy', '', ExpectedResult.PASS);
+  test.expect(big, 'max-replicas', 'max-replicas', RuleStatus.PASS);
+  test.expect(big, 'no-such-policy', '', RuleStatus.PASS);
   expect(test.node.validate()).toEqual(['expectations[1].policy: no policy named "no-such-policy" in set cel (policies: add-owner, add-team, cleanup-jobs, default-quota, max-replicas, no-latest, trusted-registry)']);
   const other = fixture().test;
   const big2 = new kplus.Deployment(other, 'big', { replicas: 5, containers: [{ image: 'ghcr.io/app:1.0' }] });
-  other.expect(big2, 'max-replicas', 'max-replicas', ExpectedResult.PASS);
+  other.expect(big2, 'max-replicas', 'max-replicas', RuleStatus.PASS);
   expect(() => other.verify()).toThrow('max-replicas/max-replicas on Deployment apps/platform-cel-kinds-big: expected pass, got fail (at most 3 replicas)');
 });

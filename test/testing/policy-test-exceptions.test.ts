@@ -11,9 +11,10 @@ import * as path from 'path';
 import { ApiObject, App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { writeFiles } from '../../src/core/file-writer';
+import { RuleStatus } from '../../src/engine';
 import { ClusterPolicy, PolicyException } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
+import { KyvernoTestSuite, PolicyTest } from '../../src/testing';
 
 const REASON = 'node agents need the host network, approved by the platform team until 2027';
 
@@ -49,8 +50,8 @@ function fixture() {
 
 test('an exception in another set of the repository turns the matching resource\'s result into skip', () => {
   const { test, agent, other } = fixture();
-  test.expect(agent, 'disallow-host-network', 'host-network', ExpectedResult.SKIP);
-  test.expect(other, 'disallow-host-network', 'host-network', ExpectedResult.FAIL);
+  test.expect(agent, 'disallow-host-network', 'host-network', RuleStatus.SKIP);
+  test.expect(other, 'disallow-host-network', 'host-network', RuleStatus.FAIL);
   const report = test.run();
   expect(report.results.map((r) => [r.resource, r.actual, r.reason])).toEqual([
     ['web', 'fail', 'validation error: hostNetwork is not allowed. rule host-network failed at path /spec/hostNetwork/'],
@@ -61,14 +62,14 @@ test('an exception in another set of the repository turns the matching resource\
 
 test('a wrong expectation still fails: the excepted resource does not fail', () => {
   const { test, agent } = fixture();
-  test.expect(agent, 'disallow-host-network', 'host-network', ExpectedResult.FAIL);
+  test.expect(agent, 'disallow-host-network', 'host-network', RuleStatus.FAIL);
   expect(() => test.verify()).toThrow(/disallow-host-network\/host-network on Pod monitoring\/node-agent-1: expected fail, got skip \(rule is skipped due to policy exception kyverno\/node-agent\)/);
 });
 
 test('the suite lists the exceptions file, and kyverno test (our runner) reads it back with the same results', () => {
   const { repo, test, agent, other } = fixture();
-  test.expect(agent, 'disallow-host-network', 'host-network', ExpectedResult.SKIP);
-  test.expect(other, 'disallow-host-network', 'host-network', ExpectedResult.FAIL);
+  test.expect(agent, 'disallow-host-network', 'host-network', RuleStatus.SKIP);
+  test.expect(other, 'disallow-host-network', 'host-network', RuleStatus.FAIL);
   const files = repo.synthFiles().filter((f) => f.path.startsWith('tests/baseline/host-network/.kyverno-test/'));
   expect(files.map((f) => path.basename(f.path))).toEqual(['exceptions.yaml', 'kyverno-test.yaml', 'policies.yaml', 'resources.yaml']);
   const suite = files.find((f) => f.path.endsWith('kyverno-test.yaml'))!.content;
@@ -103,7 +104,7 @@ test('an exception created inside the test applies to it (a cdk8s-plus DaemonSet
   });
   const test = new PolicyTest(set, 'agents', { namespace: 'monitoring' });
   const agent = new kplus.DaemonSet(test, 'agent', { containers: [{ image: 'busybox:1.36' }] });
-  test.expect(agent, 'require-team-label', 'autogen-team', ExpectedResult.FAIL);
+  test.expect(agent, 'require-team-label', 'autogen-team', RuleStatus.FAIL);
   expect(test.run().passed).toBe(true);
 
   new PolicyException(test, 'agents-exception', {

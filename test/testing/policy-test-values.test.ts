@@ -11,9 +11,10 @@ import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { writeFiles } from '../../src/core/file-writer';
+import { RuleStatus } from '../../src/engine';
 import { ClusterPolicy, ConditionOperator } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
+import { KyvernoTestSuite, PolicyTest } from '../../src/testing';
 
 /** The library's require-pdb shape: the namespace's PDBs counted by an apiCall. */
 function fixture() {
@@ -42,8 +43,8 @@ function fixture() {
 
 test('values given with expectations stand in for the apiCall, per resource', () => {
   const { test, covered, uncovered } = fixture();
-  test.expect(covered, 'require-pdb', 'require-pdb', ExpectedResult.PASS, { pdb_count: 1 });
-  test.expect(uncovered, 'require-pdb', 'require-pdb', ExpectedResult.FAIL, { pdb_count: 0 });
+  test.expect(covered, 'require-pdb', 'require-pdb', RuleStatus.PASS, { pdb_count: 1 });
+  test.expect(uncovered, 'require-pdb', 'require-pdb', RuleStatus.FAIL, { pdb_count: 0 });
   const report = test.run();
   expect(report.results.map((r) => [r.resource, r.actual])).toEqual([
     ['devops-availability-pdb-uncovered', 'fail'],
@@ -54,7 +55,7 @@ test('values given with expectations stand in for the apiCall, per resource', ()
 
 test('without a value the rule is not decided offline (never a silent pass)', () => {
   const { test, covered } = fixture();
-  test.expect(covered, 'require-pdb', 'require-pdb', ExpectedResult.PASS);
+  test.expect(covered, 'require-pdb', 'require-pdb', RuleStatus.PASS);
   const [r] = test.run().results;
   expect(r.actual).toBe('unsupported');
   expect(r.reason).toBe('context entry "pdb_count" (apiCall) needs a live cluster or registry and no value was supplied');
@@ -62,8 +63,8 @@ test('without a value the rule is not decided offline (never a silent pass)', ()
 
 test('the values are written to values.yaml and kyverno test (our runner) gets the same results from disk', () => {
   const { repo, test, covered, uncovered } = fixture();
-  test.expect(covered, 'require-pdb', 'require-pdb', ExpectedResult.PASS, { pdb_count: 1 });
-  test.expect(uncovered, 'require-pdb', 'require-pdb', ExpectedResult.FAIL, { pdb_count: 0 });
+  test.expect(covered, 'require-pdb', 'require-pdb', RuleStatus.PASS, { pdb_count: 1 });
+  test.expect(uncovered, 'require-pdb', 'require-pdb', RuleStatus.FAIL, { pdb_count: 0 });
   const files = repo.synthFiles().filter((f) => f.path.startsWith('tests/availability/pdb/.kyverno-test/'));
   expect(files.find((f) => f.path.endsWith('values.yaml'))!.content).toBe([
     'apiVersion: cli.kyverno.io/v1alpha1',
@@ -94,7 +95,7 @@ test('the values are written to values.yaml and kyverno test (our runner) gets t
 
 test('two expectations giving one resource different values under one policy is an error', () => {
   const { repo, test, covered } = fixture();
-  test.expect(covered, 'require-pdb', 'require-pdb', ExpectedResult.PASS, { pdb_count: 1 });
-  test.expect(covered, 'require-pdb', 'autogen-require-pdb', ExpectedResult.FAIL, { pdb_count: 0 });
+  test.expect(covered, 'require-pdb', 'require-pdb', RuleStatus.PASS, { pdb_count: 1 });
+  test.expect(covered, 'require-pdb', 'autogen-require-pdb', RuleStatus.FAIL, { pdb_count: 0 });
   expect(() => repo.synthFiles()).toThrow('expectations[1].values: "pdb_count" is 0 but an earlier expectation gives 1 for devops-availability-pdb-covered under require-pdb (values hold per policy and resource, not per rule)');
 });

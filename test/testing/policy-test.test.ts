@@ -7,9 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { RuleStatus } from '../../src/engine';
 import { ClusterPolicy, ConditionOperator, FailureAction } from '../../src/kyverno';
 import { PolicyRepo, PolicySet } from '../../src/repo';
-import { ExpectedResult, KyvernoTestSuite, PolicyTest } from '../../src/testing';
+import { KyvernoTestSuite, PolicyTest } from '../../src/testing';
 
 function fixture() {
   const app: App = Testing.app();
@@ -48,10 +49,10 @@ function fixture() {
 
 test('run() evaluates every expectation through the engine (cdk8s-plus Deployment via autogen, Pods)', () => {
   const { test, web, root, plusPod } = fixture();
-  test.expect(web, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
-  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.FAIL);
-  test.expect(root, 'require-team-label', 'team', ExpectedResult.PASS);
-  test.expect(plusPod, 'require-team-label', 'team', ExpectedResult.FAIL);
+  test.expect(web, 'require-non-root', 'run-as-non-root', RuleStatus.PASS);
+  test.expect(root, 'require-non-root', 'run-as-non-root', RuleStatus.FAIL);
+  test.expect(root, 'require-team-label', 'team', RuleStatus.PASS);
+  test.expect(plusPod, 'require-team-label', 'team', RuleStatus.FAIL);
   const report = test.run();
   expect(report.passed).toBe(true);
   expect(report.results.map((r) => [r.policy, r.rule, r.kind, r.resource, r.actual])).toEqual([
@@ -65,8 +66,8 @@ test('run() evaluates every expectation through the engine (cdk8s-plus Deploymen
 
 test('verify() throws a readable error listing every mismatch', () => {
   const { test, root, plusPod } = fixture();
-  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
-  test.expect(plusPod, 'require-team-label', 'team', ExpectedResult.PASS);
+  test.expect(root, 'require-non-root', 'run-as-non-root', RuleStatus.PASS);
+  test.expect(plusPod, 'require-team-label', 'team', RuleStatus.PASS);
   expect(() => test.verify()).toThrow([
     'security/baseline/pods: 2 of 2 expectations do not hold:',
     '  require-non-root/run-as-non-root on Pod apps/root-pod: expected pass, got fail (validation error: containers must run as non-root. rule run-as-non-root failed at path /spec/containers/0/securityContext/runAsNonRoot/)',
@@ -81,8 +82,8 @@ test('test resources are not templates of the set', () => {
 
 test('writes a .kyverno-test suite that kyverno test (and our runner) reads back to the same results', () => {
   const { repo, test, web, root } = fixture();
-  test.expect(web, 'require-non-root', 'run-as-non-root', ExpectedResult.PASS);
-  test.expect(root, 'require-non-root', 'run-as-non-root', ExpectedResult.FAIL);
+  test.expect(web, 'require-non-root', 'run-as-non-root', RuleStatus.PASS);
+  test.expect(root, 'require-non-root', 'run-as-non-root', RuleStatus.FAIL);
   const files = test.synthFiles();
   expect(files.map((f) => f.path)).toEqual([
     'tests/baseline/pods/.kyverno-test/kyverno-test.yaml',
@@ -128,10 +129,10 @@ test('writes a .kyverno-test suite that kyverno test (and our runner) reads back
 test('bad expectations are reported with the construct path, the field and what is allowed', () => {
   const { repo, test, root, set } = fixture();
   const other = new PolicyTest(set, 'other');
-  test.expect(root, 'no-such-policy', 'x', ExpectedResult.PASS);
-  test.expect(root, 'require-team-label', 'nope', ExpectedResult.PASS);
+  test.expect(root, 'no-such-policy', 'x', RuleStatus.PASS);
+  test.expect(root, 'require-team-label', 'nope', RuleStatus.PASS);
   const outside = new ApiObject(other, 'outside', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'o' } });
-  test.expect(outside, 'require-team-label', 'team', ExpectedResult.PASS);
+  test.expect(outside, 'require-team-label', 'team', RuleStatus.PASS);
   expect(() => repo.synthFiles()).toThrow(/security\/baseline\/pods: expectations\[0\]\.policy: no policy named "no-such-policy" in set baseline \(policies: require-non-root, require-team-label\)/);
   expect(() => repo.synthFiles()).toThrow(/expectations\[1\]\.rule: policy require-team-label has no rule "nope" \(rules: team\)/);
   expect(() => repo.synthFiles()).toThrow(/expectations\[2\]\.resource: security\/baseline\/other\/outside is not inside this test/);
@@ -160,9 +161,9 @@ test('values mock a live lookup (configMap) and set request.operation per resour
   const bad = new kplus.Pod(test, 'bad', { containers: [{ image: 'docker.io/library/nginx:1' }] });
   const deleted = new kplus.Pod(test, 'deleted', { containers: [{ image: 'docker.io/library/nginx:1' }] });
   test.addResourceValues({ policy: 'allowed-registries', resource: deleted, values: { 'request.operation': 'DELETE' } });
-  test.expect(good, 'allowed-registries', 'registry', ExpectedResult.PASS);
-  test.expect(bad, 'allowed-registries', 'registry', ExpectedResult.FAIL);
-  test.expect(deleted, 'allowed-registries', 'registry', ExpectedResult.SKIP);
+  test.expect(good, 'allowed-registries', 'registry', RuleStatus.PASS);
+  test.expect(bad, 'allowed-registries', 'registry', RuleStatus.FAIL);
+  test.expect(deleted, 'allowed-registries', 'registry', RuleStatus.SKIP);
   test.verify();
   const values = test.synthFiles().find((f) => f.path.endsWith('values.yaml'))!;
   expect(values.content).toBe([
