@@ -4,17 +4,18 @@
  * @see https://kyverno.io/docs/writing-policies/validate/
  */
 import { autogenRules, podFromTemplate } from './autogen';
+import { isCelPolicyDocument } from './cel-policy-kinds';
 import { EvaluationOptions } from './evaluation-options';
 import { exceptionKey, exceptionMatches, exceptionsFor, hasPodSecurity } from './exceptions';
-import { isCelPolicyDocument } from './cel-policy-kinds';
 import { evaluateGenerateRule } from './generate';
 import { substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from './jmespath';
 import { MatchContext, ruleMatchFailure } from './match';
 import { runMutation } from './mutate';
 import { matchPattern } from './pattern';
 import { RuleResult, RuleStatus } from './result';
-import { applyValues, buildContext, clone, describe, evaluateConditions, foreachElements, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
+import { applyValues, buildContext, describe, evaluateConditions, foreachElements, loadContext, ruleContext, setDotted, Unsupported } from './rule-context';
 import { evaluateVerifyImagesRule } from './verify-images';
+import { clone } from '../core/clone';
 
 /**
  * A rule's outcome; `patched` is the resource after a mutate rule, `targets` a mutate-existing

@@ -8,14 +8,10 @@ import { evaluateOperator } from './conditions';
 import { apiCallData, configMapData, globalReferenceData } from './context-data';
 import { EvaluationOptions } from './evaluation-options';
 import { parseImage, query, substituteAll, substituteString, SubstitutionMode } from './jmespath';
+import { clone } from '../core/clone';
 
 /** A rule could not be evaluated offline. */
 export class Unsupported extends Error {}
-
-/** A deep copy of JSON data. */
-export function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}
 
 /** The segments of a dotted values key; a double-quoted segment may hold dots (`annotations."a.io/b"`). */
 function dottedKeySegments(key: string): string[] {

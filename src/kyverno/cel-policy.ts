@@ -3,12 +3,13 @@ import { ANNOTATION_CATEGORY, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentati
 import { celPolicyCelProblems } from './cel-checks';
 import { FailureAction, Severity, ValidationAction } from './enums';
 import { takePendingManifest } from './import-context';
-import { clone, prune, sortKeys } from './json';
+import { prune, sortKeys } from './json';
 import { PolicyMetadataProps } from './metadata';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
 import { PolicyApiObject } from './policy-api-object';
 import { IPolicy } from './policy-identity';
 import { unknownFieldProblems } from './strict-schema';
+import { clone } from '../core/clone';
 
 /**
  * Base of the CEL policy kinds (the policies.kyverno.io family, their PolicyException and the

@@ -30,11 +30,6 @@ export function ordered(obj: any, keys: string[]): any {
   return out;
 }
 
-/** Deep copy of plain JSON, preserving key order and nulls. */
-export function clone<T>(value: T): T {
-  return value === undefined ? value : JSON.parse(JSON.stringify(value));
-}
-
 /** True for an object literal (not an instance of a class such as `Lazy`). */
 function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v);

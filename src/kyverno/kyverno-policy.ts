@@ -4,7 +4,7 @@ import { AutogenControllers } from './autogen';
 import { ApplyRules, FailureAction, FailurePolicy, Severity } from './enums';
 import { setFailureAction } from './failure-action';
 import { takePendingManifest } from './import-context';
-import { clone, prune, sortKeys } from './json';
+import { prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
 import { kyvernoVersionFromAnnotation } from './kyverno-version-annotation';
 import { PolicyMetadataProps } from './metadata';
@@ -14,6 +14,7 @@ import { IPolicy } from './policy-identity';
 import { renderRule } from './render-rule';
 import { Rule } from './rule';
 import { unknownFieldProblems } from './strict-schema';
+import { clone } from '../core/clone';
 
 /**
  * Settings shared by ClusterPolicy and Policy.

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './annotations';
 import { Conditions } from './conditions';
-import { clone, prune, sortKeys } from './json';
+import { prune, sortKeys } from './json';
 import { KyvernoPolicy } from './kyverno-policy';
 import { MatchResources } from './match';
 import { LABEL_RULE, SUBDOMAIN_RULE, isDnsLabel, isPolicyName } from './names';
@@ -12,6 +12,7 @@ import { conditionsProblems, matchProblems } from './policy-checks';
 import { reasonProblem } from './reason';
 import { unknownFieldProblems } from './strict-schema';
 import { PodSecurityExclusion } from './validation';
+import { clone } from '../core/clone';
 
 /**
  * Which policy rules an exception suspends.

@@ -7,6 +7,7 @@ import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
 import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
+import { clone } from '../core/clone';
 import { checkFileList, WRITTEN_FILES_MANIFEST, writeOwnedFiles } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
 import { SynthOptions } from '../core/synth-options';
@@ -157,7 +158,7 @@ export class PolicyRepo extends Construct {
     const model = this.model();
     const s = model.sets.find((m) => m.set === set);
     if (!s) throw new Error(`${this.node.path}: ${set.node.path} is not a set of this repository`);
-    return JSON.parse(JSON.stringify(mergedValues(model, s, environment)));
+    return clone(mergedValues(model, s, environment));
   }
 
   /**

@@ -4,6 +4,7 @@ import { EffectiveSettings, EnvironmentSettings, PolicySetDefaults, PolicySettin
 import { dns1123LabelProblem } from './names';
 import { compare, otherTemplateName } from './ordering';
 import type { PolicyRepo } from './policy-repo';
+import { clone } from '../core/clone';
 import { VALUES_KEY, defaultValuesKey } from '../helm/knobs';
 import { excludeForm } from '../helm/policy-knobs';
 import { CelPolicy } from '../kyverno/cel-policy';
@@ -140,7 +141,7 @@ export class PolicySet extends Chart {
 
   /** Extra chart values (a copy). */
   public get values(): { [key: string]: any } {
-    return JSON.parse(JSON.stringify(this.props.values ?? {}));
+    return clone(this.props.values ?? {});
   }
 
   /** Extra Chart.yaml annotations (a copy). */

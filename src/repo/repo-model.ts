@@ -7,6 +7,7 @@ import { ApiObject } from 'cdk8s';
 import { EffectiveSettings } from './environment-settings';
 import { compare, otherTemplateName } from './ordering';
 import { PolicySet } from './policy-set';
+import { clone } from '../core/clone';
 import { KnobValues } from '../helm/knobs';
 import { placeKnobs } from '../helm/policy-knobs';
 import { factorKnobValues } from '../helm/values-factoring';
@@ -118,7 +119,7 @@ export function buildRepoModel(
 }
 
 function withPolicies(values: { [key: string]: any }, policies: { [key: string]: any }): { [key: string]: any } {
-  const out = JSON.parse(JSON.stringify(values));
+  const out = clone(values);
   if (Object.keys(policies).length > 0) out.policies = policies;
   return out;
 }

@@ -4,6 +4,7 @@
  * @see https://kubernetes.io/docs/reference/access-authn-authz/mutating-admission-policy/#patch-types
  */
 import { JsonPatch } from 'cdk8s';
+import { clone } from '../../core/clone';
 
 /**
  * List fields merged item by item (Kubernetes `listType: map`) and their key; every other list
@@ -87,6 +88,3 @@ function pointerExists(doc: any, pointer: string): boolean {
   return true;
 }
 
-function clone<T>(v: T): T {
-  return v === undefined ? v : JSON.parse(JSON.stringify(v));
-}

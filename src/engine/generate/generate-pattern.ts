@@ -4,9 +4,10 @@
  * controller creates (pkg/background/generate: manageData, manageClone, manageCloneList).
  * @see https://kyverno.io/docs/policy-types/cluster-policy/generate/
  */
-import { clone } from '../rule-context';
+
 import { findCloneSource, listCloneSources } from './clone-sources';
 import { addGenerateLabels } from './generated-labels';
+import { clone } from '../../core/clone';
 import { EvaluationOptions } from '../evaluation-options';
 
 /** The generate controller cannot create a resource (Kyverno logs it; nothing is generated). */

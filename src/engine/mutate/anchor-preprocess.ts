@@ -6,9 +6,10 @@
  * A failed condition of a map, or a failed global condition, voids the whole patch.
  * @see https://kyverno.io/docs/policy-types/cluster-policy/mutate/#mutate-rule-control
  */
+import { clone } from '../../core/clone';
 import { AnchorType, parseAnchor } from '../anchor';
 import { matchPattern } from '../pattern';
-import { clone } from '../rule-context';
+
 
 /** A `(key)` condition did not hold. */
 export class ConditionError extends Error {}

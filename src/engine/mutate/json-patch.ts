@@ -5,9 +5,10 @@
  * the next segment is an index or `-`, an object otherwise).
  * @see https://kyverno.io/docs/policy-types/cluster-policy/mutate/#rfc-6902-jsonpatch
  */
+import { clone } from '../../core/clone';
 import { parseYamlDocuments } from '../../core/yaml';
 import { deepEqual } from '../conditions';
-import { clone } from '../rule-context';
+
 
 /** A patch that cannot be applied (bad operation, path or value). */
 export class JsonPatchError extends Error {}

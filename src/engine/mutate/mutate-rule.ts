@@ -9,11 +9,12 @@
 import { deepEqual } from '../conditions';
 import { NotFoundError, substituteAll, substituteString, SubstitutionMode, UnsupportedFunctionError } from '../jmespath';
 import { RuleStatus } from '../result';
-import { clone, describe, evaluateConditions, foreachElements, loadContext, setDotted, Unsupported } from '../rule-context';
+import { describe, evaluateConditions, foreachElements, loadContext, setDotted, Unsupported } from '../rule-context';
 import { ConditionError, GlobalConditionError, preprocessPatch } from './anchor-preprocess';
 import { applyJsonPatch, parseJsonPatch } from './json-patch';
 import { mutateTargets } from './mutate-existing';
 import { strategicMerge } from './strategic-merge';
+import { clone } from '../../core/clone';
 import { EvaluationOptions } from '../evaluation-options';
 
 /** The outcome of a mutate rule, with the resource after it (unchanged unless it passed). */

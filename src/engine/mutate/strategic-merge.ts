@@ -6,7 +6,7 @@
  * Kyverno's list direction is prepend), any other list is replaced.
  * @see https://kyverno.io/docs/policy-types/cluster-policy/mutate/#strategic-merge-patch
  */
-import { clone } from '../rule-context';
+import { clone } from '../../core/clone';
 
 /** kyaml's AssociativeSequenceKeys, in the order it tries them. */
 const ASSOCIATIVE_KEYS = ['mountPath', 'devicePath', 'ip', 'type', 'topologyKey', 'name', 'containerPort'];
