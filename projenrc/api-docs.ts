@@ -13,11 +13,22 @@ const PAGES_DIR = 'docs/api';
 /** Pages larger than this fail the generation: the point of the split is that each page renders. */
 const MAX_PAGE_BYTES = 500 * 1024;
 
-/** Domain of a source file: its folder under src/, or for the catalogue `catalog-<catalogue>`. */
+/** The files of src/kyverno that define the CEL policy kinds (their own pages: the domain is large). */
+const CEL_KINDS_FILE = /^(cel-|validating-policy|mutating-policy|generating-|image-validating-|deleting-)/;
+/** The files of src/kyverno that define the Kubernetes admission policies and their bindings. */
+const ADMISSION_POLICY_FILE = /^(validating|mutating)-admission-policy/;
+
+/**
+ * Domain of a source file: its folder under src/; for the catalogue `catalog-<catalogue>`; for
+ * src/kyverno, `kyverno-cel` (the CEL policy kinds), `kyverno-admission` (the Kubernetes admission
+ * policies) or `kyverno` (ClusterPolicy and the rest).
+ */
 function domainOf(file: string): string {
   const parts = file.replace(/^src\//, '').split('/');
   if (parts.length === 1) return 'core';
   if (parts[0] === 'catalog' && parts.length > 2) return `catalog-${parts[1]}`;
+  if (parts[0] === 'kyverno' && ADMISSION_POLICY_FILE.test(parts[parts.length - 1])) return 'kyverno-admission';
+  if (parts[0] === 'kyverno' && CEL_KINDS_FILE.test(parts[parts.length - 1])) return 'kyverno-cel';
   return parts[0];
 }
 
