@@ -96,8 +96,12 @@ export class AdmissionCheck {
 
   /** Checks a stream of objects one at a time. */
   private checkObjects(objects: Iterable<ManifestObject>): AdmissionReport {
-    const request = new RequestContext({ ...this.options, exceptions: [...this.loaded.exceptions, ...(this.options.exceptions ?? [])] });
-    const evaluator = new AdmissionEvaluator(this.loaded.policies, request, this.options.defaultNamespace ?? 'default');
+    const request = new RequestContext({
+      ...this.options,
+      exceptions: [...this.loaded.exceptions, ...(this.options.exceptions ?? [])],
+      policyBindings: this.loaded.bindings,
+    });
+    const evaluator = new AdmissionEvaluator(this.loaded.policies, request, this.options.defaultNamespace ?? 'default', this.loaded.bindings);
     const resources: ResourceAdmission[] = [];
     for (const m of objects) resources.push(evaluator.check(m.object, m.origin));
     return summarize(resources, this.loaded, this.policyCount);

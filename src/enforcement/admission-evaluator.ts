@@ -9,7 +9,8 @@ import { RequestContext } from './request-context';
 import { appliesAtAdmission, failureActionOf, ruleNamed, validationActionsOf } from './rule-action';
 import { autogenRules } from '../engine/autogen';
 import { resourceTypeOf } from '../engine/cel/resource-kinds';
-import { evaluatePolicy, isValidatingPolicyDocument } from '../engine/evaluate';
+import { isCelPolicyDocument } from '../engine/cel-policy-kinds';
+import { evaluatePolicy } from '../engine/evaluate';
 import { RuleResult, RuleStatus } from '../engine/result';
 
 /** A policy, split once into its mutate part and the rest. */
@@ -19,7 +20,11 @@ interface PreparedPolicy {
   readonly policy: any;
   readonly mutate?: any;
   readonly validate?: any;
-  readonly validatingPolicy: boolean;
+  /**
+   * The validation actions of a CEL policy (Deny, Audit, Warn): its own `validationActions`, or
+   * for a ValidatingAdmissionPolicy those of its bindings; undefined for a kyverno.io policy.
+   */
+  readonly validationActions?: string[];
   readonly admission: boolean;
   readonly failurePolicyFail: boolean;
   readonly scored: boolean;
@@ -42,8 +47,9 @@ function descriptions(block: any): any[] {
  * rule matches without kinds or with wildcards. Conservative: every segment of `group/version/Kind`
  * and `Kind/subresource` counts, so the filter never drops a resource the engine would select.
  */
-function selectableKinds(policy: any, validatingPolicy: boolean): Set<string> | undefined {
-  if (validatingPolicy) return undefined;
+function selectableKinds(policy: any): Set<string> | undefined {
+  // CEL policies select by matchConstraints (resources, not kinds): always evaluated
+  if (isCelPolicyDocument(policy)) return undefined;
   const kinds = new Set<string>();
   const rules: any[] = Array.isArray(policy?.spec?.rules) ? policy.spec.rules : [];
   for (const rule of [...rules, ...autogenRules(policy).map((g) => g.rule)]) {
@@ -64,7 +70,19 @@ function selectableKinds(policy: any, validatingPolicy: boolean): Set<string> | 
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 
-function prepare(policy: any): PreparedPolicy {
+/** Kinds whose evaluation is a mutation (their result carries the patched resource). */
+const MUTATING_CEL_KINDS = new Set(['MutatingPolicy', 'NamespacedMutatingPolicy', 'MutatingAdmissionPolicy']);
+
+/** A CEL policy's validation actions: its own, or a ValidatingAdmissionPolicy's bindings'. */
+function celValidationActions(policy: any, bindings: any[]): string[] {
+  if (policy?.kind !== 'ValidatingAdmissionPolicy') return validationActionsOf(policy);
+  const name = String(policy?.metadata?.name ?? '');
+  const own = bindings.filter((b) => b?.kind === 'ValidatingAdmissionPolicyBinding' && b?.spec?.policyName === name);
+  // without a binding the API server enforces nothing: failures are only reported
+  return [...new Set(own.flatMap((b) => (Array.isArray(b?.spec?.validationActions) ? b.spec.validationActions.map(String) : [])))];
+}
+
+function prepare(policy: any, bindings: any[]): PreparedPolicy {
   const name = String(policy?.metadata?.name ?? '');
   const ns = policy?.kind === 'Policy' ? String(policy?.metadata?.namespace ?? 'default') : undefined;
   const annotations = policy?.metadata?.annotations ?? {};
@@ -72,15 +90,17 @@ function prepare(policy: any): PreparedPolicy {
   const mutateRules = rules.filter((r) => r?.mutate);
   const withRules = (rs: any[]) => ({ ...policy, spec: { ...policy.spec, rules: rs } });
   const severity = String(annotations['policies.kyverno.io/severity'] ?? '');
-  const validatingPolicy = isValidatingPolicyDocument(policy);
+  const cel = isCelPolicyDocument(policy);
+  const celMutation = cel && MUTATING_CEL_KINDS.has(String(policy.kind));
   return {
     name,
     reportName: ns ? `${ns}/${name}` : name,
     policy,
-    mutate: mutateRules.length > 0 ? withRules(mutateRules) : undefined,
-    validate: mutateRules.length === 0 ? policy : mutateRules.length < rules.length ? withRules(rules.filter((r) => !r?.mutate)) : undefined,
-    validatingPolicy,
-    kinds: selectableKinds(policy, validatingPolicy),
+    mutate: cel ? (celMutation ? policy : undefined) : mutateRules.length > 0 ? withRules(mutateRules) : undefined,
+    validate: cel ? (celMutation ? undefined : policy)
+      : mutateRules.length === 0 ? policy : mutateRules.length < rules.length ? withRules(rules.filter((r) => !r?.mutate)) : undefined,
+    validationActions: cel ? celValidationActions(policy, bindings) : undefined,
+    kinds: selectableKinds(policy),
     admission: appliesAtAdmission(policy),
     failurePolicyFail: String(policy?.spec?.failurePolicy ?? 'Fail') !== 'Ignore',
     scored: String(annotations['policies.kyverno.io/scored'] ?? '') !== 'false',
@@ -93,8 +113,8 @@ function prepare(policy: any): PreparedPolicy {
 export class AdmissionEvaluator {
   private readonly prepared: PreparedPolicy[];
 
-  constructor(policies: any[], private readonly request: RequestContext, private readonly defaultNamespace = 'default') {
-    this.prepared = policies.map(prepare);
+  constructor(policies: any[], private readonly request: RequestContext, private readonly defaultNamespace = 'default', bindings: any[] = []) {
+    this.prepared = policies.map((p) => prepare(p, bindings));
   }
 
   /** Number of policies. */
@@ -166,9 +186,9 @@ export class AdmissionEvaluator {
         outcome = patchedResource !== undefined ? AdmissionOutcome.MUTATED : AdmissionOutcome.PASSED;
         break;
       case RuleStatus.FAIL: case RuleStatus.ERROR: case RuleStatus.WARN:
-        if (p.validatingPolicy) {
-          const actions = validationActionsOf(p.policy);
-          action = actions.join(',');
+        if (p.validationActions) {
+          const actions = p.validationActions;
+          action = actions.length > 0 ? actions.join(',') : 'none (no binding)';
           outcome = p.admission && failed && actions.includes('Deny') ? AdmissionOutcome.DENIED : AdmissionOutcome.WARNED;
         } else {
           const rule = ruleNamed(p.policy, r.rule);

@@ -7,15 +7,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EnforcementInputError, readManifests } from './manifest-reader';
-import { isValidatingPolicyDocument } from '../engine/evaluate';
+import { isCelPolicyDocument } from '../engine/cel-policy-kinds';
 import { PolicyPlatform } from '../platform/policy-platform';
 
 /** Kinds the offline engine evaluates. */
 const EVALUATED_KINDS = new Set(['ClusterPolicy', 'Policy']);
+/** The Kubernetes bindings that give admission policies their actions. */
+const BINDING_KINDS = new Set(['ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicyBinding']);
 /** Kyverno and Kubernetes admission policy groups: a kind of theirs that is not evaluated is reported. */
 const POLICY_GROUPS = ['kyverno.io', 'policies.kyverno.io', 'admissionregistration.k8s.io'];
 /** Kinds of those groups that take no part in admission of the checked resources. */
-const NOT_ADMISSION = new Set(['CleanupPolicy', 'ClusterCleanupPolicy', 'GlobalContextEntry', 'UpdateRequest',
+const NOT_ADMISSION = new Set(['CleanupPolicy', 'ClusterCleanupPolicy', 'DeletingPolicy', 'NamespacedDeletingPolicy', 'GlobalContextEntry', 'UpdateRequest',
   'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'PolicyReport', 'ClusterPolicyReport']);
 
 /** Policies, exceptions and what was left out. Internal. */
@@ -23,6 +25,8 @@ export interface LoadedPolicies {
   readonly environment?: string;
   readonly policies: any[];
   readonly exceptions: any[];
+  /** ValidatingAdmissionPolicyBinding / MutatingAdmissionPolicyBinding objects (they decide the admission policies' actions). */
+  readonly bindings: any[];
   /** Sources and policy kinds not evaluated, with why. */
   readonly notEvaluated: string[];
 }
@@ -33,14 +37,23 @@ export function classifyPolicyDocuments(
 ): LoadedPolicies {
   const policies: any[] = [];
   const exceptions: any[] = [];
+  const bindings: any[] = [];
   for (const { object, where } of docs) {
     const kind = String(object?.kind ?? '');
     const group = String(object?.apiVersion ?? '').split('/')[0];
-    if (kind === 'PolicyException' && group === 'kyverno.io') {exceptions.push(object);} else if (EVALUATED_KINDS.has(kind) && group === 'kyverno.io') {policies.push(object);} else if (isValidatingPolicyDocument(object)) {policies.push(object);} else if (POLICY_GROUPS.includes(group) && !NOT_ADMISSION.has(kind)) {
+    if (kind === 'PolicyException' && (group === 'kyverno.io' || group === 'policies.kyverno.io')) {
+      exceptions.push(object);
+    } else if (EVALUATED_KINDS.has(kind) && group === 'kyverno.io') {
+      policies.push(object);
+    } else if (BINDING_KINDS.has(kind) && group === 'admissionregistration.k8s.io') {
+      bindings.push(object);
+    } else if (isCelPolicyDocument(object) && !NOT_ADMISSION.has(kind)) {
+      policies.push(object);
+    } else if (POLICY_GROUPS.includes(group) && !NOT_ADMISSION.has(kind)) {
       notEvaluated.push(`${kind} ${object?.metadata?.name ?? ''} (${where}): the offline engine does not evaluate ${object.apiVersion} ${kind}`);
     }
   }
-  return { environment, policies, exceptions, notEvaluated };
+  return { environment, policies, exceptions, bindings, notEvaluated };
 }
 
 /** Every policy document under files or folders (`--policies`). */

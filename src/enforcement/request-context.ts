@@ -31,6 +31,8 @@ export interface AdmissionRequestProps {
   readonly exceptions?: any[];
   /** `request.operation`. @default "CREATE" */
   readonly operation?: string;
+  /** Admission policy bindings (ValidatingAdmissionPolicyBinding, MutatingAdmissionPolicyBinding). */
+  readonly policyBindings?: any[];
 }
 
 function stringMap(v: any): { [k: string]: string } {
@@ -122,6 +124,7 @@ export class RequestContext {
       ruleValues,
       foreachValues,
       exceptions: this.props.exceptions,
+      policyBindings: this.props.policyBindings,
     };
   }
 }

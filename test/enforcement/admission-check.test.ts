@@ -91,11 +91,12 @@ describe('failure action resolution (engineresponse.go: rule overrides, rule act
       metadata: { name: 'signed' },
       spec: { rules: [{ name: 'verify', match: { any: [{ resources: { kinds: ['Pod'] } }] }, verifyImages: [{ imageReferences: ['*'], failureAction: 'Enforce' }] }] },
     };
-    const vap = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'vap' }, spec: {} };
-    const check = AdmissionCheck.fromPolicies([verify, vap]);
+    // a kind of a policy group the engine does not know (a later Kyverno release's)
+    const future = { apiVersion: 'policies.kyverno.io/v2', kind: 'FuturePolicy', metadata: { name: 'future' }, spec: {} };
+    const check = AdmissionCheck.fromPolicies([verify, future]);
     const report = check.checkManifests([pod('a', 'nginx:1')]);
     expect(report.unsupported.map((f) => [f.policy, f.rule, f.outcome])).toEqual([['signed', 'verify', AdmissionOutcome.UNSUPPORTED]]);
-    expect(report.notEvaluated).toEqual(['ValidatingAdmissionPolicy vap (given policies): the offline engine does not evaluate admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy']);
+    expect(report.notEvaluated).toEqual(['FuturePolicy future (given policies): the offline engine does not evaluate policies.kyverno.io/v2 FuturePolicy']);
     expect(report.counts.unsupported).toBe(2);
     expect(report.admitted).toBe(true);
   });
@@ -188,5 +189,78 @@ describe('namespaced policies and odd input', () => {
     const dir = writeTree(tempDir(), { 'p.yaml': policies('Enforce'), 'm.yaml': `\uFEFF---\r\n${LATEST_POD.split('\n').join('\r\n')}` });
     const report = AdmissionCheck.fromPolicyFiles([`${dir}/p.yaml`]).checkFiles([`${dir}/m.yaml`]);
     expect(report.resources.map((r) => [r.resource.name, r.origin.document, r.origin.line, r.admitted])).toEqual([['latest', 1, 1, false]]);
+  });
+});
+
+describe('every policy kind answers as its admission controller would', () => {
+  const replicasRule = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['deployments'] }] };
+  const deployment = (name: string, replicas: number) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'shop' },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } },
+  });
+  const vpol = (actions: string[]) => ({
+    apiVersion: 'policies.kyverno.io/v1',
+    kind: 'ValidatingPolicy',
+    metadata: { name: 'max-replicas' },
+    spec: { validationActions: actions, matchConstraints: replicasRule, validations: [{ expression: 'object.spec.replicas <= 3', message: 'at most 3 replicas' }] },
+  });
+  const vap = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: 'vap-replicas' },
+    spec: { matchConstraints: replicasRule, validations: [{ expression: 'object.spec.replicas <= 5', message: 'at most 5 replicas' }] },
+  };
+  const binding = (actions: string[]) => ({
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: { name: 'vap-replicas-binding' },
+    spec: { policyName: 'vap-replicas', validationActions: actions },
+  });
+  const mpol = {
+    apiVersion: 'policies.kyverno.io/v1',
+    kind: 'MutatingPolicy',
+    metadata: { name: 'add-team' },
+    spec: {
+      matchConstraints: replicasRule,
+      mutations: [{ patchType: 'ApplyConfiguration', applyConfiguration: { expression: 'Object{metadata: Object.metadata{labels: {"team": "shop"}}}' } }],
+    },
+  };
+  const byPolicy = (check: AdmissionCheck, manifest: any) => check.checkManifests([manifest]).resources[0].findings
+    .map((f) => `${f.policy} ${f.outcome} ${f.action ?? '-'}`).sort();
+
+  test('a ValidatingPolicy denies with Deny and warns with Audit', () => {
+    expect(byPolicy(AdmissionCheck.fromPolicies([vpol(['Deny'])]), deployment('big', 7))).toEqual(['max-replicas denied Deny']);
+    expect(byPolicy(AdmissionCheck.fromPolicies([vpol(['Audit'])]), deployment('big', 7))).toEqual(['max-replicas warned Audit']);
+    expect(byPolicy(AdmissionCheck.fromPolicies([vpol(['Deny'])]), deployment('small', 2))).toEqual(['max-replicas passed -']);
+  });
+
+  test('a ValidatingAdmissionPolicy takes its actions from its bindings; without one nothing is enforced', () => {
+    expect(byPolicy(AdmissionCheck.fromPolicies([vap, binding(['Deny'])]), deployment('big', 7))).toEqual(['vap-replicas denied Deny']);
+    expect(byPolicy(AdmissionCheck.fromPolicies([vap, binding(['Warn', 'Audit'])]), deployment('big', 7))).toEqual(['vap-replicas warned Warn,Audit']);
+  });
+
+  test('a MutatingPolicy patches the resource before the validations see it', () => {
+    const report = AdmissionCheck.fromPolicies([mpol, vpol(['Deny'])]).checkManifests([deployment('small', 2)]);
+    const resource = report.resources[0];
+    expect(resource.admitted).toBe(true);
+    expect(resource.patchedResource?.metadata?.labels).toEqual({ team: 'shop' });
+    expect(resource.findings.map((f) => `${f.policy} ${f.outcome}`).sort()).toEqual(['add-team mutated', 'max-replicas passed']);
+  });
+
+  test('a DeletingPolicy takes no part in admission; a policies.kyverno.io PolicyException exempts', () => {
+    const dpol = { apiVersion: 'policies.kyverno.io/v1', kind: 'DeletingPolicy', metadata: { name: 'old' }, spec: { schedule: '* * * * *', matchConstraints: replicasRule, conditions: [] } };
+    const exception = {
+      apiVersion: 'policies.kyverno.io/v1',
+      kind: 'PolicyException',
+      metadata: { name: 'big-ok', namespace: 'shop' },
+      spec: { policyRefs: [{ name: 'max-replicas', kind: 'ValidatingPolicy' }], matchConditions: [{ name: 'big', expression: "object.metadata.name == 'big'" }] },
+    };
+    const check = AdmissionCheck.fromPolicies([vpol(['Deny']), dpol, exception]);
+    expect(check.policyCount).toBe(1);
+    const resource = check.checkManifests([deployment('big', 7)]).resources[0];
+    expect(resource.admitted).toBe(true);
+    expect(resource.findings.map((f) => `${f.policy} ${f.outcome}`)).toEqual(['max-replicas skipped']);
   });
 });
