@@ -29,3 +29,8 @@ export function isCelPolicyDocument(policy: any): boolean {
   const group = CEL_POLICY_GROUPS[String(policy?.kind ?? '')];
   return group !== undefined && String(policy?.apiVersion ?? '').startsWith(group);
 }
+
+/** Whether the manifest is a policies.kyverno.io PolicyException (the CEL policies' kind). */
+export function isCelPolicyException(doc: any): boolean {
+  return doc?.kind === 'PolicyException' && String(doc?.apiVersion ?? '').startsWith(KYVERNO_GROUP);
+}

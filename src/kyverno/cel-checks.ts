@@ -5,9 +5,12 @@
  * Internal module, not exported from index.
  */
 import { CelSyntaxError, desugarCel } from '../engine/cel/desugar';
-import { CelEnvironment } from '../engine/cel/environment';
+import type { CelEnvironment } from '../engine/cel/environment';
 
-/** One environment for every check: compiling is pure, the engine caches compiled programs. */
+/**
+ * One environment for every check: compiling is pure, the engine caches compiled programs. The
+ * CEL runtime loads at the first CEL expression checked, not when the library loads.
+ */
 let environment: CelEnvironment | undefined;
 
 /**
@@ -20,7 +23,8 @@ export function celProblem(expression: unknown, at: string): string | undefined 
     // desugarCel reads the full grammar (optional types, library namespaces) and reports the
     // position in the expression as written; compile then runs @bufbuild/cel on the result
     desugarCel(expression);
-    environment ??= new CelEnvironment();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    environment ??= new (require('../engine/cel/environment') as typeof import('../engine/cel/environment')).CelEnvironment();
     environment.compile(expression);
     return undefined;
   } catch (e) {

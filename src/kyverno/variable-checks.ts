@@ -9,8 +9,12 @@
 import * as YAML from 'yaml';
 import { wildcardMatch } from '../engine/wildcard';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jmespath: { compile(expression: string): unknown } = require('@jmespath-community/jmespath');
+/** JMESPath loads at the first `{{ }}` checked, not when the library loads. */
+let jmespathModule: { compile(expression: string): unknown } | undefined;
+function jmespath(): { compile(expression: string): unknown } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (jmespathModule ??= require('@jmespath-community/jmespath'));
+}
 
 /** Kyverno's regex.RegexVariables: `{{ }}` not preceded by a backslash (one level of nested braces). */
 const VARIABLE = /(^|[^\\])(\{\{(?:\{[^{}]*\}|[^{}])*\}\})/g;
@@ -94,7 +98,7 @@ function variableProblem(variable: string, known: string[], background: boolean,
 /** The parser's complaint about an expression, undefined when it parses. */
 function jmesPathProblem(expression: string): string | undefined {
   try {
-    jmespath.compile(legacyLiterals(expression));
+    jmespath().compile(legacyLiterals(expression));
     return undefined;
   } catch (e) {
     return (e as Error).message.split('\n')[0];

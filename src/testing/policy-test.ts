@@ -9,7 +9,7 @@ import { IConstruct } from 'constructs';
 import { compareBytes } from '../core/byte-order';
 import { IFileContributor, SynthFile } from '../core/synth-file';
 import { toYaml, toYamlDocuments } from '../core/yaml';
-import { isCelPolicyException } from '../engine/cel/policy-pipeline';
+import { isCelPolicyException } from '../engine/cel-policy-kinds';
 import { RequestUserInfo } from '../engine/evaluation-options';
 import { exceptionKey, isPolicyException } from '../engine/exceptions';
 import { RuleStatus } from '../engine/result';

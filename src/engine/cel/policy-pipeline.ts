@@ -11,6 +11,7 @@ import { RuleResult, RuleStatus } from '../result';
 import { autogenExpression } from './autogen';
 import { EvaluatedVariables, admissionBindings, evaluateVariables, evaluateWithVariables } from './bindings';
 import { CelContext } from './context';
+import { isCelPolicyException } from '../cel-policy-kinds';
 import { CelEnvironment, celLibraryData, CelUnsupportedError, toCel } from './environment';
 import { matchesResource } from './match-constraints';
 
@@ -103,11 +104,6 @@ export function matchPolicy(policy: any, resource: any, ctx: CelContext, options
     if (ok !== true) return result(RuleStatus.SKIP, `matchCondition '${c?.name ?? ''}' is not satisfied`);
   }
   return { env, bindings, vars, rewrite, result, autogenKind };
-}
-
-/** Whether the manifest is a policies.kyverno.io PolicyException (the CEL policies' kind). */
-export function isCelPolicyException(doc: any): boolean {
-  return doc?.kind === 'PolicyException' && String(doc?.apiVersion ?? '').startsWith('policies.kyverno.io/');
 }
 
 /** An exception that supplies images or values to the policy instead of exempting the resource. */
