@@ -20,8 +20,19 @@ interface JmesPathLibrary {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jp: JmesPathLibrary = require('@jmespath-community/jmespath');
 
-/** A variable that refers to a field that does not exist (Kyverno: `Unknown key "x" in path`). */
-export class NotFoundError extends Error {}
+/**
+ * A variable that refers to a field that does not exist (Kyverno: `Unknown key "x" in path`).
+ * Control flow, thrown on every missing key a pattern or condition looks up: built without a
+ * stack trace, which would cost more than the lookup.
+ */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
 /** A JMESPath function that this engine cannot evaluate offline (random, x509_decode, ...). */
 export class UnsupportedFunctionError extends Error {}
 
