@@ -57,6 +57,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // A snapshot changes only on purpose: never written implicitly, mismatches fail.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // coverage instrumentation more than doubles the run on this 2-core machine; `npx jest --coverage` when wanted
+      collectCoverage: false,
       // *.integration.test.ts (packed tarballs, image builds, cdk8s-cli) run in `test:integration`
       testPathIgnorePatterns: ['/node_modules/', '/examples/out/', '/lib/', '/dist/', '\\.integration\\.test\\.ts$'],
       // projen adds 'default' and jest-junit; this closes the run with why suites were skipped
