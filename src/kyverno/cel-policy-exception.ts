@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import { expectManifestKind, uniqueNameProblems } from './cel-policy-checks';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition } from './validating-policy';
 
@@ -80,7 +80,7 @@ export class CelPolicyException extends CelPolicy {
     if (!String(manifest?.apiVersion ?? '').startsWith('policies.kyverno.io/')) {
       throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: apiVersion: expected policies.kyverno.io/*, got ${JSON.stringify(manifest?.apiVersion)} (use PolicyException.fromManifest for kyverno.io)`);
     }
-    return importing(manifest, () => new CelPolicyException(scope, id, { policyRefs: [] }));
+    return new CelPolicyException(scope, id, withImportedManifest({ policyRefs: [] }, manifest));
   }
 
   private readonly exceptionProps: CelPolicyExceptionProps;

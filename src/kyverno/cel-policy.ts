@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ANNOTATION_CATEGORY, ANNOTATION_SEVERITY, ANNOTATION_TITLE, documentationAnnotations } from './annotations';
 import { celPolicyCelProblems } from './cel-checks';
 import { FailureAction, Severity, ValidationAction } from './enums';
-import { takePendingManifest } from './import-context';
+import { importedManifestOf } from './import-context';
 import { prune, sortKeys } from './json';
 import { PolicyMetadataProps } from './metadata';
 import { SUBDOMAIN_RULE, isPolicyName } from './names';
@@ -88,7 +88,7 @@ export abstract class CelPolicy extends PolicyApiObject implements IPolicy {
    */
   protected constructor(scope: Construct, id: string, apiVersion: string, kind: string, metadataProps: PolicyMetadataProps,
     name?: string, namespace?: string) {
-    const manifest = takePendingManifest();
+    const manifest = importedManifestOf(metadataProps);
     const policyName = manifest ? String(manifest?.metadata?.name ?? id) : name ?? id;
     const policyNamespace = manifest ? manifest?.metadata?.namespace : namespace;
     super(scope, id, { apiVersion: manifest?.apiVersion ?? apiVersion, kind, metadata: { name: policyName, namespace: policyNamespace } });

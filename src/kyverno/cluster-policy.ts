@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
 
 /**
@@ -37,7 +37,7 @@ export class ClusterPolicy extends KyvernoPolicy {
     if (manifest?.kind !== 'ClusterPolicy') {
       throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "ClusterPolicy", got ${JSON.stringify(manifest?.kind)}`);
     }
-    return importing(manifest, () => new ClusterPolicy(scope, id, { kyvernoVersion: options.kyvernoVersion }));
+    return new ClusterPolicy(scope, id, withImportedManifest({ kyvernoVersion: options.kyvernoVersion }, manifest));
   }
 
   constructor(scope: Construct, id: string, props: ClusterPolicyProps = {}) {

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import { expectManifestKind, matchConstraintsProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelVariable } from './validation';
@@ -78,7 +78,7 @@ export class DeletingPolicy extends CelPolicy {
   /** Brings an existing DeletingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): DeletingPolicy {
     expectManifestKind(scope, id, manifest, 'DeletingPolicy');
-    return importing(manifest, () => new DeletingPolicy(scope, id, { schedule: '', matchConstraints: { resourceRules: [] } }));
+    return new DeletingPolicy(scope, id, withImportedManifest({ schedule: '', matchConstraints: { resourceRules: [] } }, manifest));
   }
 
   private readonly dpolProps: DeletingPolicyProps;
@@ -106,7 +106,7 @@ export class NamespacedDeletingPolicy extends CelPolicy {
   /** Brings an existing NamespacedDeletingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedDeletingPolicy {
     expectManifestKind(scope, id, manifest, 'NamespacedDeletingPolicy');
-    return importing(manifest, () => new NamespacedDeletingPolicy(scope, id, { schedule: '', matchConstraints: { resourceRules: [] } }));
+    return new NamespacedDeletingPolicy(scope, id, withImportedManifest({ schedule: '', matchConstraints: { resourceRules: [] } }, manifest));
   }
 
   private readonly dpolProps: NamespacedDeletingPolicyProps;

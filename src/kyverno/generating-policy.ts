@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import { evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelVariable } from './validation';
@@ -136,7 +136,7 @@ export class GeneratingPolicy extends CelPolicy {
   /** Brings an existing GeneratingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): GeneratingPolicy {
     expectManifestKind(scope, id, manifest, 'GeneratingPolicy');
-    return importing(manifest, () => new GeneratingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, generate: [] }));
+    return new GeneratingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, generate: [] }, manifest));
   }
 
   private readonly gpolProps: GeneratingPolicyProps;
@@ -164,7 +164,7 @@ export class NamespacedGeneratingPolicy extends CelPolicy {
   /** Brings an existing NamespacedGeneratingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedGeneratingPolicy {
     expectManifestKind(scope, id, manifest, 'NamespacedGeneratingPolicy');
-    return importing(manifest, () => new NamespacedGeneratingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, generate: [] }));
+    return new NamespacedGeneratingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, generate: [] }, manifest));
   }
 
   private readonly gpolProps: NamespacedGeneratingPolicyProps;

@@ -6,7 +6,7 @@ import {
   validationsProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy, ValidationAction } from './enums';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
@@ -218,7 +218,7 @@ export class ImageValidatingPolicy extends CelPolicy {
   /** Brings an existing ImageValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): ImageValidatingPolicy {
     expectManifestKind(scope, id, manifest, 'ImageValidatingPolicy');
-    return importing(manifest, () => new ImageValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+    return new ImageValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
   }
 
   private readonly ivpolProps: ImageValidatingPolicyProps;
@@ -246,7 +246,8 @@ export class NamespacedImageValidatingPolicy extends CelPolicy {
   /** Brings an existing NamespacedImageValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedImageValidatingPolicy {
     expectManifestKind(scope, id, manifest, 'NamespacedImageValidatingPolicy');
-    return importing(manifest, () => new NamespacedImageValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+    const props = { matchConstraints: { resourceRules: [] }, validations: [] };
+    return new NamespacedImageValidatingPolicy(scope, id, withImportedManifest(props, manifest));
   }
 
   private readonly ivpolProps: NamespacedImageValidatingPolicyProps;

@@ -1,26 +1,17 @@
 /**
- * Hands an imported manifest to a policy constructor without putting it in the public signature.
+ * Hands an imported manifest to a policy constructor without putting it in the public signature:
+ * `fromManifest` passes it in the props under a symbol key (jsii and users never see it), and the
+ * base constructor reads it from there. No module state: each construction carries its own.
  * Internal module, not exported from index.
  */
+const IMPORTED_MANIFEST = Symbol('cdk8s-policy-platform.importedManifest');
 
-let pendingManifest: any;
-
-/**
- * Runs `create` (a constructor call) with `manifest` as the imported manifest; keeps the
- * constructors' public signatures free of import plumbing. Not exported from index.
- */
-export function importing<T>(manifest: any, create: () => T): T {
-  pendingManifest = manifest;
-  try {
-    return create();
-  } finally {
-    pendingManifest = undefined;
-  }
+/** `props` carrying `manifest` as the manifest the constructed policy imports. */
+export function withImportedManifest<T extends object>(props: T, manifest: any): T {
+  return { ...props, [IMPORTED_MANIFEST]: manifest };
 }
 
-/** The manifest `importing` set for the constructor now running (read once). */
-export function takePendingManifest(): any {
-  const m = pendingManifest;
-  pendingManifest = undefined;
-  return m;
+/** The manifest `withImportedManifest` put in `props`, if any. */
+export function importedManifestOf(props: unknown): any {
+  return props !== null && typeof props === 'object' ? (props as any)[IMPORTED_MANIFEST] : undefined;
 }

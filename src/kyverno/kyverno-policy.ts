@@ -3,7 +3,7 @@ import { ANNOTATION_AUTOGEN, ANNOTATION_CATEGORY, ANNOTATION_DESCRIPTION, ANNOTA
 import { AutogenControllers } from './autogen';
 import { ApplyRules, FailureAction, FailurePolicy, Severity } from './enums';
 import { setFailureAction } from './failure-action';
-import { takePendingManifest } from './import-context';
+import { importedManifestOf } from './import-context';
 import { prune, sortKeys } from './json';
 import { KyvernoVersion } from './kyverno-version';
 import { kyvernoVersionFromAnnotation } from './kyverno-version-annotation';
@@ -142,7 +142,7 @@ export abstract class KyvernoPolicy extends PolicyApiObject implements IPolicy {
    * @param namespace the namespace of a Policy
    */
   protected constructor(scope: Construct, id: string, kind: string, props: KyvernoPolicyProps, namespace?: string) {
-    const manifest = takePendingManifest();
+    const manifest = importedManifestOf(props);
     const name = manifest ? String(manifest?.metadata?.name ?? id) : props.name ?? id;
     super(scope, id, {
       apiVersion: manifest?.apiVersion ?? 'kyverno.io/v1',

@@ -4,7 +4,7 @@ import { mutationsProblems, renderMutations } from './cel-mutation-render';
 import { CelPolicy } from './cel-policy';
 import { expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { FailurePolicy } from './enums';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { BindingMatchResources } from './validating-admission-policy';
 import { MatchCondition, MatchConstraints } from './validating-policy';
@@ -111,7 +111,7 @@ export class MutatingAdmissionPolicy extends CelPolicy {
   /** Brings an existing MutatingAdmissionPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): MutatingAdmissionPolicy {
     expectManifestKind(scope, id, manifest, 'MutatingAdmissionPolicy');
-    return importing(manifest, () => new MutatingAdmissionPolicy(scope, id, { matchConstraints: { resourceRules: [] }, mutations: [] }));
+    return new MutatingAdmissionPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
   }
 
   private readonly mapProps: MutatingAdmissionPolicyProps;
@@ -156,7 +156,7 @@ export class MutatingAdmissionPolicyBinding extends CelPolicy {
   /** Brings an existing MutatingAdmissionPolicyBinding manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): MutatingAdmissionPolicyBinding {
     expectManifestKind(scope, id, manifest, 'MutatingAdmissionPolicyBinding');
-    return importing(manifest, () => new MutatingAdmissionPolicyBinding(scope, id, { policyName: '' }));
+    return new MutatingAdmissionPolicyBinding(scope, id, withImportedManifest({ policyName: '' }, manifest));
   }
 
   private readonly bindingProps: MutatingAdmissionPolicyBindingProps;

@@ -7,7 +7,7 @@ import {
   evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy } from './enums';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelAuditAnnotation, CelVariable } from './validation';
@@ -124,7 +124,7 @@ export class MutatingPolicy extends CelPolicy {
   /** Brings an existing MutatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): MutatingPolicy {
     expectManifestKind(scope, id, manifest, 'MutatingPolicy');
-    return importing(manifest, () => new MutatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, mutations: [] }));
+    return new MutatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
   }
 
   private readonly mpolProps: MutatingPolicyProps;
@@ -152,7 +152,7 @@ export class NamespacedMutatingPolicy extends CelPolicy {
   /** Brings an existing NamespacedMutatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedMutatingPolicy {
     expectManifestKind(scope, id, manifest, 'NamespacedMutatingPolicy');
-    return importing(manifest, () => new NamespacedMutatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, mutations: [] }));
+    return new NamespacedMutatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
   }
 
   private readonly mpolProps: NamespacedMutatingPolicyProps;

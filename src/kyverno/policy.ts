@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
 
 /**
@@ -27,7 +27,8 @@ export class Policy extends KyvernoPolicy {
     if (manifest?.kind !== 'Policy') {
       throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "Policy", got ${JSON.stringify(manifest?.kind)}`);
     }
-    return importing(manifest, () => new Policy(scope, id, { kyvernoVersion: options.kyvernoVersion, namespace: manifest?.metadata?.namespace }));
+    const props = { kyvernoVersion: options.kyvernoVersion, namespace: manifest?.metadata?.namespace };
+    return new Policy(scope, id, withImportedManifest(props, manifest));
   }
 
   /** The Policy's namespace, if any. */

@@ -5,7 +5,7 @@ import {
   variableNameProblems,
 } from './cel-policy-checks';
 import { FailurePolicy, ValidationAction } from './enums';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints, ResourceRule } from './validating-policy';
@@ -128,7 +128,7 @@ export class ValidatingAdmissionPolicy extends CelPolicy {
   /** Brings an existing ValidatingAdmissionPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingAdmissionPolicy {
     expectManifestKind(scope, id, manifest, 'ValidatingAdmissionPolicy');
-    return importing(manifest, () => new ValidatingAdmissionPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+    return new ValidatingAdmissionPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
   }
 
   private readonly vapProps: ValidatingAdmissionPolicyProps;
@@ -176,7 +176,7 @@ export class ValidatingAdmissionPolicyBinding extends CelPolicy {
   /** Brings an existing ValidatingAdmissionPolicyBinding manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingAdmissionPolicyBinding {
     expectManifestKind(scope, id, manifest, 'ValidatingAdmissionPolicyBinding');
-    return importing(manifest, () => new ValidatingAdmissionPolicyBinding(scope, id, { policyName: '', validationActions: [] }));
+    return new ValidatingAdmissionPolicyBinding(scope, id, withImportedManifest({ policyName: '', validationActions: [] }, manifest));
   }
 
   private readonly bindingProps: ValidatingAdmissionPolicyBindingProps;

@@ -6,7 +6,7 @@ import {
   validationsProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy, Operation, ValidationAction } from './enums';
-import { importing } from './import-context';
+import { withImportedManifest } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
@@ -168,7 +168,7 @@ export class ValidatingPolicy extends CelPolicy {
    */
   public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingPolicy {
     expectManifestKind(scope, id, manifest, 'ValidatingPolicy');
-    return importing(manifest, () => new ValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+    return new ValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
   }
 
   private readonly vpolProps: ValidatingPolicyProps;
@@ -196,7 +196,7 @@ export class NamespacedValidatingPolicy extends CelPolicy {
   /** Brings an existing NamespacedValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
   public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedValidatingPolicy {
     expectManifestKind(scope, id, manifest, 'NamespacedValidatingPolicy');
-    return importing(manifest, () => new NamespacedValidatingPolicy(scope, id, { matchConstraints: { resourceRules: [] }, validations: [] }));
+    return new NamespacedValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
   }
 
   private readonly vpolProps: NamespacedValidatingPolicyProps;
