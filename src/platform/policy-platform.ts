@@ -15,8 +15,8 @@ import { Dockerfile } from '../docker';
 import { PolicyReference, policyReferences } from '../repo/exception-references';
 
 /**
- * Settings of a PolicyPlatform besides its sources (shared by the construct, the projen component
- * and the projen project).
+ * Settings of a PolicyPlatform besides its sources and description (shared by the construct, the
+ * projen component and the projen project, whose package description is the platform's).
  */
 export interface PolicyPlatformOptions {
   /**
@@ -52,12 +52,6 @@ export interface PolicyPlatformOptions {
    * @default false
    */
   readonly requireDigests?: boolean;
-
-  /**
-   * `org.opencontainers.image.description` label.
-   * @default - "Kyverno policies of <n> source(s) and the pinned tools that check them"
-   */
-  readonly description?: string;
 
   /**
    * `org.opencontainers.image.licenses` label (an SPDX expression).
@@ -110,6 +104,12 @@ export interface PolicyPlatformProps extends PolicyPlatformOptions {
    * The policy sources aggregated into the image.
    */
   readonly sources: PolicySource[];
+
+  /**
+   * `org.opencontainers.image.description` label.
+   * @default - "Kyverno policies of <n> source(s) and the pinned tools that check them"
+   */
+  readonly description?: string;
 }
 
 /**

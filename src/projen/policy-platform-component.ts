@@ -6,11 +6,11 @@ import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
 
 /**
- * Options of a policy platform inside a projen project: every setting of PolicyPlatform (same
- * names; sources are added with `addSource`), plus where the component finds its definitions and
- * writes its files.
+ * Every setting of PolicyPlatform but its sources and description (same names), plus where the
+ * component finds its definitions and writes its files: what PolicyPlatformProject adds to a
+ * TypeScript project's options.
  */
-export interface PolicyPlatformComponentOptions extends PolicyPlatformOptions {
+export interface PolicyPlatformFilesOptions extends PolicyPlatformOptions {
   /**
    * A TypeScript module (relative to the project root) exporting
    * `definePlatform(platform: PolicyPlatformComponent)`, called at synthesis when the file exists.
@@ -31,6 +31,19 @@ export interface PolicyPlatformComponentOptions extends PolicyPlatformOptions {
    * @default false
    */
   readonly force?: boolean;
+}
+
+/**
+ * Options of a policy platform inside a projen project: every setting of PolicyPlatform (same
+ * names; sources are added with `addSource`), plus where the component finds its definitions and
+ * writes its files.
+ */
+export interface PolicyPlatformComponentOptions extends PolicyPlatformFilesOptions {
+  /**
+   * `org.opencontainers.image.description` label of the platform image.
+   * @default - "Kyverno policies of <n> source(s) and the pinned tools that check them"
+   */
+  readonly description?: string;
 }
 
 /**

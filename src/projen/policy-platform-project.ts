@@ -1,6 +1,6 @@
 import { typescript } from 'projen';
 import { PolicySource } from '../platform';
-import { PolicyPlatformComponent, PolicyPlatformComponentOptions } from './policy-platform-component';
+import { PolicyPlatformComponent, PolicyPlatformComponentOptions, PolicyPlatformFilesOptions } from './policy-platform-component';
 import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { PLATFORM_SAMPLE, PLATFORM_TEST } from './starter-files';
 
@@ -9,7 +9,7 @@ import { PLATFORM_SAMPLE, PLATFORM_TEST } from './starter-files';
  * PolicyPlatformComponent (and so of PolicyPlatform), with the same names. `description`
  * describes both the package and the platform image.
  */
-export interface PolicyPlatformProjectOptions extends typescript.TypeScriptProjectOptions, PolicyPlatformComponentOptions {}
+export interface PolicyPlatformProjectOptions extends typescript.TypeScriptProjectOptions, PolicyPlatformFilesOptions {}
 
 /**
  * The policy platform: a TypeScript project whose Dockerfile, `index.json`, rendered manifests and

@@ -6,10 +6,10 @@ import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
 
 /**
- * Options of a policy repository inside a projen project: every setting of PolicyRepo (same names),
- * plus where the component finds its definitions and writes its files.
+ * Every setting of PolicyRepo but its description (same names), plus where the component finds its
+ * definitions and writes its files: what PolicyRepoProject adds to a TypeScript project's options.
  */
-export interface PolicyRepoComponentOptions extends PolicyRepoOptions {
+export interface PolicyRepoFilesOptions extends PolicyRepoOptions {
   /**
    * Environments the repository deploys to, in promotion order.
    * @default ['dev', 'prd']
@@ -42,6 +42,18 @@ export interface PolicyRepoComponentOptions extends PolicyRepoOptions {
    * @default false
    */
   readonly force?: boolean;
+}
+
+/**
+ * Options of a policy repository inside a projen project: every setting of PolicyRepo (same names),
+ * plus where the component finds its definitions and writes its files.
+ */
+export interface PolicyRepoComponentOptions extends PolicyRepoFilesOptions {
+  /**
+   * One line describing the repository (README, image description label).
+   * @default - "Kyverno policies of <repo name>"
+   */
+  readonly description?: string;
 }
 
 /**

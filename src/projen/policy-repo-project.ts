@@ -1,6 +1,6 @@
 import { typescript } from 'projen';
 import { PolicyRepo } from '../repo';
-import { PolicyRepoComponent, PolicyRepoComponentOptions } from './policy-repo-component';
+import { PolicyRepoComponent, PolicyRepoComponentOptions, PolicyRepoFilesOptions } from './policy-repo-component';
 import { policyProjectOptions, setUpDefinitionsModule } from './project-setup';
 import { REPO_POLICIES_SAMPLE, REPO_POLICIES_TEST } from './starter-files';
 
@@ -9,7 +9,7 @@ import { REPO_POLICIES_SAMPLE, REPO_POLICIES_TEST } from './starter-files';
  * PolicyRepoComponent (and so of PolicyRepo), with the same names. `description` describes both
  * the package and the repository.
  */
-export interface PolicyRepoProjectOptions extends typescript.TypeScriptProjectOptions, PolicyRepoComponentOptions {}
+export interface PolicyRepoProjectOptions extends typescript.TypeScriptProjectOptions, PolicyRepoFilesOptions {}
 
 /**
  * A team's policy repository: a TypeScript project whose policies are typed constructs and whose

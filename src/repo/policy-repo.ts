@@ -17,8 +17,8 @@ const POLICY_REPO_SYMBOL = Symbol.for('cdk8s-policy-platform.PolicyRepo');
 
 
 /**
- * Settings of a PolicyRepo besides its environments (shared by the construct, the projen component
- * and the projen project).
+ * Settings of a PolicyRepo besides its environments and description (shared by the construct, the
+ * projen component and the projen project, whose package description is the repository's).
  */
 export interface PolicyRepoOptions {
   /**
@@ -39,12 +39,6 @@ export interface PolicyRepoOptions {
    * @default true
    */
   readonly renderManifests?: boolean;
-
-  /**
-   * One line describing the repository (README, image description label).
-   * @default - "Kyverno policies of <repo name>"
-   */
-  readonly description?: string;
 
   /**
    * Extra values written to `cd/values.yaml` (shared by every environment and every chart of the
@@ -69,6 +63,12 @@ export interface PolicyRepoProps extends PolicyRepoOptions {
    * gets a `cd/<env>/values.yaml` and a `rendered/<env>/` folder; names are DNS-1123 labels.
    */
   readonly environments: string[];
+
+  /**
+   * One line describing the repository (README, image description label).
+   * @default - "Kyverno policies of <repo name>"
+   */
+  readonly description?: string;
 }
 
 /**
