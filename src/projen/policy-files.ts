@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Component, Project } from 'projen';
+import { Component, Project, SampleFile } from 'projen';
 import { ManagedFile } from './managed-file';
 import { checkFileList, obstaclesError, planSynthesis } from '../core/file-writer';
 import { SynthConflictError } from '../core/synth-errors';
@@ -72,6 +72,7 @@ export class PolicyFiles extends Component {
     const prefix = this.directory ? `${this.directory}/` : '';
     const owned = new Set(this.previous.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)));
     const root = path.resolve(this.project.outdir, this.directory || '.');
+    for (const p of this.untouchedSamples(root, prefix)) owned.add(p);
     const plan = planSynthesis(NODE_FILE_SYSTEM, root, files, owned, this.force);
     if (plan.obstacles.length > 0) {
       throw obstaclesError(this.ownerName, this.directory || '.', plan.obstacles, 'set force: true in the options of the component');
@@ -79,6 +80,26 @@ export class PolicyFiles extends Component {
     for (const f of files) {
       new ManagedFile(this.project, this.directory ? `${this.directory}/${f.path}` : f.path, f.content);
     }
+  }
+
+  /**
+   * Paths (relative to the folder) of projen sample files of this project (e.g. the README.md
+   * `projen new` writes) that still hold exactly the sample's contents: placeholders projen made
+   * for this project, which nobody edited, so taking them over loses nothing.
+   */
+  private untouchedSamples(root: string, prefix: string): string[] {
+    const out: string[] = [];
+    for (const c of this.project.components) {
+      if (!(c instanceof SampleFile)) continue;
+      // SampleFile keeps its path and options private
+      const sample = c as unknown as { filePath?: string; options?: { contents?: string } };
+      const rel = sample.filePath;
+      const contents = sample.options?.contents;
+      if (typeof rel !== 'string' || typeof contents !== 'string' || !rel.startsWith(prefix)) continue;
+      const file = path.join(root, rel.slice(prefix.length));
+      if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.readFileSync(file, 'utf-8') === contents) out.push(rel.slice(prefix.length));
+    }
+    return out;
   }
 
   /** Two repositories, or a repository and a platform, cannot write the same folder. */

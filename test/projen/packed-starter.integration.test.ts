@@ -49,7 +49,7 @@ test('projen new --from <tarball> policy-repo: the starter synthesizes and passe
   // the team adds a policy of its own: the starter's tests assert what the starter means and stay green
   const policies = path.join(dir, 'src', 'policies.ts');
   const added = fs.readFileSync(policies, 'utf-8')
-    .replace("import { ClusterPolicy,", "import { ClusterPolicy, DisallowLatestTag,")
+    .replace('import { ClusterPolicy,', 'import { ClusterPolicy, DisallowLatestTag,')
     .replace(/\n}\n$/, "\n  new DisallowLatestTag(set, 'disallow-latest-tag');\n}\n");
   expect(added).toContain("new DisallowLatestTag(set, 'disallow-latest-tag');");
   fs.writeFileSync(policies, added);

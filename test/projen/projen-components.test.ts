@@ -198,3 +198,30 @@ describe('every construct setting is reachable from .projenrc.ts, under the cons
     expect(dockerfile).toContain('The ops policy platform');
   });
 });
+
+describe('after `projen new`', () => {
+  test('the README.md projen wrote as a placeholder is taken over; once edited, it is refused', () => {
+    const dir = tmp();
+    const make = () => repoProject(dir, ['dev', 'prd']);
+    process.env.PROJEN_CREATE_PROJECT = 'true'; // what `projen new` sets: our files wait for the first `npx projen`
+    try {
+      make().synth();
+    } finally {
+      delete process.env.PROJEN_CREATE_PROJECT;
+    }
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf-8')).toBe('# replace this');
+    make().synth();
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf-8')).toContain('# security-policy');
+
+    const edited = tmp();
+    process.env.PROJEN_CREATE_PROJECT = 'true';
+    try {
+      repoProject(edited, ['dev', 'prd']).synth();
+    } finally {
+      delete process.env.PROJEN_CREATE_PROJECT;
+    }
+    fs.writeFileSync(path.join(edited, 'README.md'), '# our notes\n');
+    expect(() => repoProject(edited, ['dev', 'prd']).synth()).toThrow(/1 path\(s\) in the way were not written by it:\n {2}- README\.md/);
+    expect(fs.readFileSync(path.join(edited, 'README.md'), 'utf-8')).toBe('# our notes\n');
+  });
+});
