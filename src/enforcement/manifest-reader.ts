@@ -9,7 +9,7 @@ import * as path from 'path';
 import { StringDecoder } from 'string_decoder';
 import { ResourceOrigin } from './admission-report';
 import { parseYamlDocument, YamlDocumentError } from './fast-yaml';
-import { compare } from '../repo/ordering';
+import { compareBytes } from '../core/byte-order';
 
 /** Bad input (malformed document, missing file): the CLI exits 2. */
 export class EnforcementInputError extends Error {
@@ -37,7 +37,7 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 export function manifestFiles(paths: string[]): string[] {
   const out: string[] = [];
   const visit = (dir: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).map((e) => e.name).sort(compare);
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).map((e) => e.name).sort(compareBytes);
     for (const name of entries) {
       if (name === 'node_modules' || name.startsWith('.')) continue;
       const p = path.join(dir, name);

@@ -5,6 +5,3 @@ import { ApiObject } from 'cdk8s';
 export function otherTemplateName(o: ApiObject): string {
   return `${o.kind.toLowerCase()}-${o.metadata.name ?? o.node.id}`;
 }
-
-/** Byte-order comparison (Go's sort.Strings order, which Helm uses for templates): the one helper of src/core. */
-export { compareBytes as compare } from '../core/byte-order';

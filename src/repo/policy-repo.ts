@@ -2,11 +2,11 @@ import { Construct, IConstruct } from 'constructs';
 import { exceptionObjects, exceptionReferenceProblems, PolicyReference, policyReferences } from './exception-references';
 import { imageProblems, imageReference } from './image-reference';
 import { dns1123LabelProblem } from './names';
-import { compare } from './ordering';
 import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
 import { buildRepoModel, mergedValues, RepoModel, renderSetModel } from './repo-model';
+import { compareBytes } from '../core/byte-order';
 import { clone } from '../core/clone';
 import { checkFileList, WRITTEN_FILES_MANIFEST, writeOwnedFiles } from '../core/file-writer';
 import { SynthFile, isFileContributor } from '../core/synth-file';
@@ -136,7 +136,7 @@ export class PolicyRepo extends Construct {
   public get policySets(): PolicySet[] {
     return this.node.findAll()
       .filter((c): c is PolicySet => PolicySet.isPolicySet(c) && (c as PolicySet).repo === this)
-      .sort((a, b) => compare(a.chartName, b.chartName));
+      .sort((a, b) => compareBytes(a.chartName, b.chartName));
   }
 
   /**

@@ -2,8 +2,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as semver from 'semver';
 import { EffectiveSettings, EnvironmentSettings, PolicySetDefaults, PolicySettings } from './environment-settings';
 import { dns1123LabelProblem } from './names';
-import { compare, otherTemplateName } from './ordering';
+import { otherTemplateName } from './ordering';
 import type { PolicyRepo } from './policy-repo';
+import { compareBytes } from '../core/byte-order';
 import { clone } from '../core/clone';
 import { VALUES_KEY, defaultValuesKey } from '../helm/knobs';
 import { excludeForm } from '../helm/policy-knobs';
@@ -119,7 +120,7 @@ export class PolicySet extends Chart {
   public get policies(): KyvernoPolicy[] {
     return this.node.findAll()
       .filter((c): c is KyvernoPolicy => isKyvernoPolicy(c) && Chart.of(c) === this)
-      .sort((a, b) => compare(a.policyName, b.policyName));
+      .sort((a, b) => compareBytes(a.policyName, b.policyName));
   }
 
   /**
@@ -129,14 +130,14 @@ export class PolicySet extends Chart {
   public get celPolicies(): CelPolicy[] {
     return this.node.findAll()
       .filter((c): c is CelPolicy => isCelPolicy(c) && Chart.of(c) === this)
-      .sort((a, b) => compare(`${a.policyName}/${a.kind}`, `${b.policyName}/${b.kind}`));
+      .sort((a, b) => compareBytes(`${a.policyName}/${a.kind}`, `${b.policyName}/${b.kind}`));
   }
 
   /** Kubernetes objects of the set that are not policies (e.g. PolicyExceptions), rendered as static templates. */
   public get otherObjects(): ApiObject[] {
     return this.node.findAll()
       .filter((c): c is ApiObject => ApiObject.isApiObject(c) && !isKyvernoPolicy(c) && !isCelPolicy(c) && Chart.of(c) === this)
-      .sort((a, b) => compare(otherTemplateName(a), otherTemplateName(b)));
+      .sort((a, b) => compareBytes(otherTemplateName(a), otherTemplateName(b)));
   }
 
   /** Extra chart values (a copy). */

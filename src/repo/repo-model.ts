@@ -5,8 +5,9 @@
  */
 import { ApiObject } from 'cdk8s';
 import { EffectiveSettings } from './environment-settings';
-import { compare, otherTemplateName } from './ordering';
+import { otherTemplateName } from './ordering';
 import { PolicySet } from './policy-set';
+import { compareBytes } from '../core/byte-order';
 import { clone } from '../core/clone';
 import { KnobValues } from '../helm/knobs';
 import { placeKnobs } from '../helm/policy-knobs';
@@ -99,7 +100,7 @@ export function buildRepoModel(
     for (const other of set.otherObjects) {
       templates.push({ path: `templates/${otherTemplateName(other)}.yaml`, manifest: (other as ApiObject).toJson() });
     }
-    templates.sort((a, b) => compare(a.path, b.path));
+    templates.sort((a, b) => compareBytes(a.path, b.path));
     setModels.push({ set, templates, chartValues: {} });
     setKeys.push(keys);
   }
