@@ -2,16 +2,8 @@
  * Synth-time checks shared by the CEL policy kinds (field paths as in the manifest; the construct
  * prefixes its path). Internal module, not exported from index.
  */
-import { Construct } from 'constructs';
 import { Operation, ValidationAction } from './enums';
 import { CelParamRef } from './validation';
-
-/** Throws when `manifest` is not of `kind` (the error names the construct path and the field). */
-export function expectManifestKind(scope: Construct, id: string, manifest: any, kind: string): void {
-  if (manifest?.kind !== kind) {
-    throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected ${JSON.stringify(kind)}, got ${JSON.stringify(manifest?.kind)}`);
-  }
-}
 
 /** `matchConstraints` (or a binding's `matchResources`): resource rules with the four lists and known operations. */
 export function matchConstraintsProblems(mc: any, at: string, required = true): string[] {

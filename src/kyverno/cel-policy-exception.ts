@@ -1,8 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
-import { expectManifestKind, uniqueNameProblems } from './cel-policy-checks';
-import { withImportedManifest } from './import-context';
+import { uniqueNameProblems } from './cel-policy-checks';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition } from './validating-policy';
 
@@ -74,15 +73,6 @@ export interface CelPolicyExceptionProps extends PolicyMetadataProps {
  * @see https://kyverno.io/docs/exceptions/
  */
 export class CelPolicyException extends CelPolicy {
-  /** Brings an existing policies.kyverno.io PolicyException manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): CelPolicyException {
-    expectManifestKind(scope, id, manifest, 'PolicyException');
-    if (!String(manifest?.apiVersion ?? '').startsWith('policies.kyverno.io/')) {
-      throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: apiVersion: expected policies.kyverno.io/*, got ${JSON.stringify(manifest?.apiVersion)} (use PolicyException.fromManifest for kyverno.io)`);
-    }
-    return new CelPolicyException(scope, id, withImportedManifest({ policyRefs: [] }, manifest));
-  }
-
   private readonly exceptionProps: CelPolicyExceptionProps;
 
   constructor(scope: Construct, id: string, props: CelPolicyExceptionProps) {

@@ -14,7 +14,7 @@ import { clone } from '../core/clone';
 /**
  * Base of the CEL policy kinds (the policies.kyverno.io family, their PolicyException and the
  * Kubernetes admission policies with their bindings): metadata, import of an existing manifest
- * (`fromManifest` of each kind), JSON patches (`addJsonPatch`) and synth-time checks (the name,
+ * (`ImportedPolicy`), JSON patches (`addJsonPatch`) and synth-time checks (the name,
  * every CEL expression, the kind's own rules).
  */
 export abstract class CelPolicy extends PolicyApiObject implements IPolicy {
@@ -31,7 +31,7 @@ export abstract class CelPolicy extends PolicyApiObject implements IPolicy {
   public readonly policyName: string;
   /** `metadata.namespace` of a namespaced kind, undefined for a cluster-scoped one. */
   public readonly policyNamespace?: string;
-  /** True when the object came from `fromManifest` (its manifest is kept as is). */
+  /** True when the object came from `ImportedPolicy` (its manifest is kept as is). */
   public readonly imported: boolean;
 
   private readonly metadataProps: PolicyMetadataProps;

@@ -1,8 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
-import { expectManifestKind, matchConstraintsProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
-import { withImportedManifest } from './import-context';
+import { matchConstraintsProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelVariable } from './validation';
@@ -75,12 +74,6 @@ export interface NamespacedDeletingPolicyProps extends DeletingPolicyProps {
  * @see https://kyverno.io/docs/policy-types/deleting-policy/
  */
 export class DeletingPolicy extends CelPolicy {
-  /** Brings an existing DeletingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): DeletingPolicy {
-    expectManifestKind(scope, id, manifest, 'DeletingPolicy');
-    return new DeletingPolicy(scope, id, withImportedManifest({ schedule: '', matchConstraints: { resourceRules: [] } }, manifest));
-  }
-
   private readonly dpolProps: DeletingPolicyProps;
 
   constructor(scope: Construct, id: string, props: DeletingPolicyProps) {
@@ -103,12 +96,6 @@ export class DeletingPolicy extends CelPolicy {
  * @see https://kyverno.io/docs/policy-types/deleting-policy/
  */
 export class NamespacedDeletingPolicy extends CelPolicy {
-  /** Brings an existing NamespacedDeletingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedDeletingPolicy {
-    expectManifestKind(scope, id, manifest, 'NamespacedDeletingPolicy');
-    return new NamespacedDeletingPolicy(scope, id, withImportedManifest({ schedule: '', matchConstraints: { resourceRules: [] } }, manifest));
-  }
-
   private readonly dpolProps: NamespacedDeletingPolicyProps;
 
   constructor(scope: Construct, id: string, props: NamespacedDeletingPolicyProps) {

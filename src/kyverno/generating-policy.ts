@@ -1,8 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
-import { evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
-import { withImportedManifest } from './import-context';
+import { evaluationBlock, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelVariable } from './validation';
@@ -133,12 +132,6 @@ export interface NamespacedGeneratingPolicyProps extends GeneratingPolicyProps {
  * @see https://kyverno.io/docs/policy-types/generating-policy/
  */
 export class GeneratingPolicy extends CelPolicy {
-  /** Brings an existing GeneratingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): GeneratingPolicy {
-    expectManifestKind(scope, id, manifest, 'GeneratingPolicy');
-    return new GeneratingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, generate: [] }, manifest));
-  }
-
   private readonly gpolProps: GeneratingPolicyProps;
 
   constructor(scope: Construct, id: string, props: GeneratingPolicyProps) {
@@ -161,12 +154,6 @@ export class GeneratingPolicy extends CelPolicy {
  * @see https://kyverno.io/docs/policy-types/generating-policy/
  */
 export class NamespacedGeneratingPolicy extends CelPolicy {
-  /** Brings an existing NamespacedGeneratingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedGeneratingPolicy {
-    expectManifestKind(scope, id, manifest, 'NamespacedGeneratingPolicy');
-    return new NamespacedGeneratingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, generate: [] }, manifest));
-  }
-
   private readonly gpolProps: NamespacedGeneratingPolicyProps;
 
   constructor(scope: Construct, id: string, props: NamespacedGeneratingPolicyProps) {

@@ -2,11 +2,10 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import {
-  evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, validationActionsProblems,
+  evaluationBlock, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, validationActionsProblems,
   validationsProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy, ValidationAction } from './enums';
-import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
@@ -215,12 +214,6 @@ export interface NamespacedImageValidatingPolicyProps extends ImageValidatingPol
  * @see https://kyverno.io/docs/policy-types/image-validating-policy/
  */
 export class ImageValidatingPolicy extends CelPolicy {
-  /** Brings an existing ImageValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): ImageValidatingPolicy {
-    expectManifestKind(scope, id, manifest, 'ImageValidatingPolicy');
-    return new ImageValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
-  }
-
   private readonly ivpolProps: ImageValidatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: ImageValidatingPolicyProps) {
@@ -243,13 +236,6 @@ export class ImageValidatingPolicy extends CelPolicy {
  * @see https://kyverno.io/docs/policy-types/image-validating-policy/
  */
 export class NamespacedImageValidatingPolicy extends CelPolicy {
-  /** Brings an existing NamespacedImageValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedImageValidatingPolicy {
-    expectManifestKind(scope, id, manifest, 'NamespacedImageValidatingPolicy');
-    const props = { matchConstraints: { resourceRules: [] }, validations: [] };
-    return new NamespacedImageValidatingPolicy(scope, id, withImportedManifest(props, manifest));
-  }
-
   private readonly ivpolProps: NamespacedImageValidatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: NamespacedImageValidatingPolicyProps) {

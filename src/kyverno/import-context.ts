@@ -1,6 +1,6 @@
 /**
  * Hands an imported manifest to a policy constructor without putting it in the public signature:
- * `fromManifest` passes it in the props under a symbol key (jsii and users never see it), and the
+ * `ImportedPolicy` passes it in the props under a symbol key (jsii and users never see it), and the
  * base constructor reads it from there. No module state: each construction carries its own.
  * Internal module, not exported from index.
  */

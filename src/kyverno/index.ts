@@ -10,6 +10,7 @@ export * from './enums';
 export * from './generating-policy';
 export * from './generation';
 export * from './image-validating-policy';
+export * from './imported-policy';
 export * from './kyverno-policy';
 export * from './policy-api-object';
 export * from './kyverno-version';

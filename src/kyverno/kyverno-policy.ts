@@ -96,20 +96,6 @@ export interface KyvernoPolicyProps extends PolicyMetadataProps {
 }
 
 /**
- * Options of `fromManifest`.
- */
-export interface FromManifestOptions {
-  /**
-   * The Kyverno release the policy targets: it decides where a failure action set later (e.g. per
-   * environment) is placed. The manifest itself is kept unchanged.
-   * @default - the release the manifest's `kyverno.io/kyverno-version` annotation names (the newest
-   * KyvernoVersion at or below it, e.g. "1.11.0" -> V1_11, "1.12.1" -> V1_12; releases before 1.10
-   * -> V1_10; a list counts as its oldest entry), else KyvernoVersion.V1_13
-   */
-  readonly kyvernoVersion?: KyvernoVersion;
-}
-
-/**
  * Base of ClusterPolicy and Policy (kyverno.io/v1). `toJson()` returns the complete manifest as
  * plain JSON with Kyverno's field names and a fixed key order.
  */
@@ -130,7 +116,7 @@ export abstract class KyvernoPolicy extends PolicyApiObject implements IPolicy {
   public readonly category?: string;
   /** Description annotation. */
   public readonly description?: string;
-  /** True when the policy came from `fromManifest` (its manifest is kept as is). */
+  /** True when the policy came from `ImportedPolicy` (its manifest is kept as is). */
   public readonly imported: boolean;
 
   private readonly policyProps: KyvernoPolicyProps;

@@ -2,9 +2,8 @@ import { Construct } from 'constructs';
 import { CelMutation, ReinvocationPolicy } from './cel-mutation';
 import { mutationsProblems, renderMutations } from './cel-mutation-render';
 import { CelPolicy } from './cel-policy';
-import { expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
+import { matchConstraintsProblems, paramRefProblems, uniqueNameProblems, variableNameProblems } from './cel-policy-checks';
 import { FailurePolicy } from './enums';
-import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { BindingMatchResources } from './validating-admission-policy';
 import { MatchCondition, MatchConstraints } from './validating-policy';
@@ -108,12 +107,6 @@ export interface MutatingAdmissionPolicyBindingProps extends PolicyMetadataProps
  * @see https://kubernetes.io/docs/reference/access-authn-authz/mutating-admission-policy/
  */
 export class MutatingAdmissionPolicy extends CelPolicy {
-  /** Brings an existing MutatingAdmissionPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): MutatingAdmissionPolicy {
-    expectManifestKind(scope, id, manifest, 'MutatingAdmissionPolicy');
-    return new MutatingAdmissionPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
-  }
-
   private readonly mapProps: MutatingAdmissionPolicyProps;
 
   constructor(scope: Construct, id: string, props: MutatingAdmissionPolicyProps) {
@@ -153,12 +146,6 @@ export class MutatingAdmissionPolicy extends CelPolicy {
  * @see https://kubernetes.io/docs/reference/access-authn-authz/mutating-admission-policy/
  */
 export class MutatingAdmissionPolicyBinding extends CelPolicy {
-  /** Brings an existing MutatingAdmissionPolicyBinding manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): MutatingAdmissionPolicyBinding {
-    expectManifestKind(scope, id, manifest, 'MutatingAdmissionPolicyBinding');
-    return new MutatingAdmissionPolicyBinding(scope, id, withImportedManifest({ policyName: '' }, manifest));
-  }
-
   private readonly bindingProps: MutatingAdmissionPolicyBindingProps;
 
   constructor(scope: Construct, id: string, props: MutatingAdmissionPolicyBindingProps) {

@@ -4,10 +4,9 @@ import { CelMutation, ReinvocationPolicy } from './cel-mutation';
 import { mutationsProblems, renderMutations } from './cel-mutation-render';
 import { CelPolicy } from './cel-policy';
 import {
-  evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems,
+  evaluationBlock, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy } from './enums';
-import { withImportedManifest } from './import-context';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints } from './validating-policy';
 import { CelAuditAnnotation, CelVariable } from './validation';
@@ -121,12 +120,6 @@ export interface NamespacedMutatingPolicyProps extends MutatingPolicyProps {
  * @see https://kyverno.io/docs/policy-types/mutating-policy/
  */
 export class MutatingPolicy extends CelPolicy {
-  /** Brings an existing MutatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): MutatingPolicy {
-    expectManifestKind(scope, id, manifest, 'MutatingPolicy');
-    return new MutatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
-  }
-
   private readonly mpolProps: MutatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: MutatingPolicyProps) {
@@ -149,12 +142,6 @@ export class MutatingPolicy extends CelPolicy {
  * @see https://kyverno.io/docs/policy-types/mutating-policy/
  */
 export class NamespacedMutatingPolicy extends CelPolicy {
-  /** Brings an existing NamespacedMutatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedMutatingPolicy {
-    expectManifestKind(scope, id, manifest, 'NamespacedMutatingPolicy');
-    return new NamespacedMutatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, mutations: [] }, manifest));
-  }
-
   private readonly mpolProps: NamespacedMutatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: NamespacedMutatingPolicyProps) {

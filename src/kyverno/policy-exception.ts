@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ANNOTATION_DESCRIPTION, ANNOTATION_TITLE } from './annotations';
 import { Conditions } from './conditions';
+import { importedManifestOf } from './import-context';
 import { prune, sortKeys } from './json';
 import { KyvernoPolicy } from './kyverno-policy';
 import { MatchResources } from './match';
@@ -114,28 +115,6 @@ export class PolicyException extends PolicyApiObject {
     return { policyName: ns ? `${ns}/${policy.policyName}` : policy.policyName, ruleNames: withAutogen };
   }
 
-  /**
-   * Brings an existing PolicyException manifest into the tree: `toJson()` returns it unchanged.
-   * Its reason is read from the `policies.kyverno.io/description` annotation and checked like a
-   * typed one, so imported exceptions cannot bypass the rule.
-   */
-  public static fromManifest(scope: Construct, id: string, manifest: any): PolicyException {
-    if (manifest?.kind !== 'PolicyException') {
-      throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "PolicyException", got ${JSON.stringify(manifest?.kind)}`);
-    }
-    const e = new PolicyException(scope, id, {
-      name: manifest?.metadata?.name,
-      namespace: manifest?.metadata?.namespace,
-      reason: manifest?.metadata?.annotations?.[ANNOTATION_DESCRIPTION],
-      exceptions: manifest?.spec?.exceptions,
-      match: manifest?.spec?.match,
-      conditions: manifest?.spec?.conditions,
-      podSecurity: manifest?.spec?.podSecurity,
-    });
-    e.manifest = clone(manifest);
-    return e;
-  }
-
   /** `metadata.name`. */
   public readonly exceptionName: string;
   /** Namespace, if any. */
@@ -144,7 +123,7 @@ export class PolicyException extends PolicyApiObject {
   public readonly reason: string;
 
   private readonly exceptionProps: PolicyExceptionProps;
-  private manifest?: any;
+  private readonly manifest?: any;
 
   constructor(scope: Construct, id: string, props: PolicyExceptionProps) {
     const namespace = props.namespace ?? Chart.of(scope).namespace;
@@ -154,6 +133,8 @@ export class PolicyException extends PolicyApiObject {
     this.namespace = namespace;
     this.reason = props.reason;
     this.exceptionProps = props;
+    const manifest = importedManifestOf(props);
+    this.manifest = manifest === undefined ? undefined : clone(manifest);
     this.node.addValidation({ validate: () => this.problems().map((p) => `${this.node.path}: ${p}`) });
   }
 

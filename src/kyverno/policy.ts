@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { withImportedManifest } from './import-context';
-import { FromManifestOptions, KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
+import { KyvernoPolicy, KyvernoPolicyProps } from './kyverno-policy';
 
 /**
  * Props of a namespaced Policy.
@@ -20,17 +19,6 @@ export interface PolicyProps extends KyvernoPolicyProps {
  * @see https://kyverno.io/docs/policy-types/policy/
  */
 export class Policy extends KyvernoPolicy {
-  /**
-   * Brings an existing Policy manifest into the tree: `toJson()` returns it unchanged.
-   */
-  public static fromManifest(scope: Construct, id: string, manifest: any, options: FromManifestOptions = {}): Policy {
-    if (manifest?.kind !== 'Policy') {
-      throw new Error(`${scope.node.path ? scope.node.path + '/' : ''}${id}: kind: expected "Policy", got ${JSON.stringify(manifest?.kind)}`);
-    }
-    const props = { kyvernoVersion: options.kyvernoVersion, namespace: manifest?.metadata?.namespace };
-    return new Policy(scope, id, withImportedManifest(props, manifest));
-  }
-
   /** The Policy's namespace, if any. */
   public readonly namespace?: string;
 

@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import {
-  expectManifestKind, matchConstraintsProblems, paramRefProblems, uniqueNameProblems, validationActionsProblems, validationsProblems,
+  matchConstraintsProblems, paramRefProblems, uniqueNameProblems, validationActionsProblems, validationsProblems,
   variableNameProblems,
 } from './cel-policy-checks';
 import { FailurePolicy, ValidationAction } from './enums';
-import { withImportedManifest } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
 import { MatchCondition, MatchConstraints, ResourceRule } from './validating-policy';
@@ -125,12 +124,6 @@ const VAP_API = 'admissionregistration.k8s.io/v1';
  * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
 export class ValidatingAdmissionPolicy extends CelPolicy {
-  /** Brings an existing ValidatingAdmissionPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingAdmissionPolicy {
-    expectManifestKind(scope, id, manifest, 'ValidatingAdmissionPolicy');
-    return new ValidatingAdmissionPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
-  }
-
   private readonly vapProps: ValidatingAdmissionPolicyProps;
 
   constructor(scope: Construct, id: string, props: ValidatingAdmissionPolicyProps) {
@@ -173,12 +166,6 @@ export class ValidatingAdmissionPolicy extends CelPolicy {
  * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
 export class ValidatingAdmissionPolicyBinding extends CelPolicy {
-  /** Brings an existing ValidatingAdmissionPolicyBinding manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingAdmissionPolicyBinding {
-    expectManifestKind(scope, id, manifest, 'ValidatingAdmissionPolicyBinding');
-    return new ValidatingAdmissionPolicyBinding(scope, id, withImportedManifest({ policyName: '', validationActions: [] }, manifest));
-  }
-
   private readonly bindingProps: ValidatingAdmissionPolicyBindingProps;
 
   constructor(scope: Construct, id: string, props: ValidatingAdmissionPolicyBindingProps) {

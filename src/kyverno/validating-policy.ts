@@ -2,11 +2,10 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CelPolicy } from './cel-policy';
 import {
-  evaluationBlock, expectManifestKind, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, validationActionsProblems,
+  evaluationBlock, matchConstraintsProblems, timeoutProblems, uniqueNameProblems, validationActionsProblems,
   validationsProblems, variableNameProblems,
 } from './cel-policy-checks';
 import { AutogenController, FailurePolicy, Operation, ValidationAction } from './enums';
-import { withImportedManifest } from './import-context';
 import { LabelSelector } from './match';
 import { PolicyMetadataProps } from './metadata';
 import { CelAuditAnnotation, CelExpression, CelVariable } from './validation';
@@ -162,15 +161,6 @@ export interface NamespacedValidatingPolicyProps extends ValidatingPolicyProps {
  * @see https://kyverno.io/docs/policy-types/validating-policy/
  */
 export class ValidatingPolicy extends CelPolicy {
-  /**
-   * Brings an existing ValidatingPolicy manifest (any policies.kyverno.io version) into the tree:
-   * `toJson()` returns it unchanged.
-   */
-  public static fromManifest(scope: Construct, id: string, manifest: any): ValidatingPolicy {
-    expectManifestKind(scope, id, manifest, 'ValidatingPolicy');
-    return new ValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
-  }
-
   private readonly vpolProps: ValidatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: ValidatingPolicyProps) {
@@ -193,12 +183,6 @@ export class ValidatingPolicy extends CelPolicy {
  * @see https://kyverno.io/docs/policy-types/validating-policy/#namespacedvalidatingpolicy
  */
 export class NamespacedValidatingPolicy extends CelPolicy {
-  /** Brings an existing NamespacedValidatingPolicy manifest into the tree: `toJson()` returns it unchanged. */
-  public static fromManifest(scope: Construct, id: string, manifest: any): NamespacedValidatingPolicy {
-    expectManifestKind(scope, id, manifest, 'NamespacedValidatingPolicy');
-    return new NamespacedValidatingPolicy(scope, id, withImportedManifest({ matchConstraints: { resourceRules: [] }, validations: [] }, manifest));
-  }
-
   private readonly vpolProps: NamespacedValidatingPolicyProps;
 
   constructor(scope: Construct, id: string, props: NamespacedValidatingPolicyProps) {

@@ -4,7 +4,7 @@ import { Chart, Testing } from 'cdk8s';
 import { expectCrdValid, newChart, PODS } from './helpers';
 import { validateTree } from '../../src/core/validate-tree';
 import { parseYamlDocuments } from '../../src/core/yaml';
-import { ClusterPolicy, Operation, Policy, ValidatingPolicy, ValidatingPolicyProps } from '../../src/kyverno';
+import { ClusterPolicy, Operation, ValidatingPolicy, ValidatingPolicyProps, ImportedPolicy } from '../../src/kyverno';
 import { celProblem, ruleCelFields, validatingPolicyCelFields } from '../../src/kyverno/cel-checks';
 import { listFiles } from '../support/files';
 import { describeWithShared, sharedPath } from '../support/shared';
@@ -128,19 +128,19 @@ describe('CEL expressions must compile', () => {
 
   test('imported policies: uncompilable CEL is reported (Kyverno rejects it at admission)', () => {
     const chart = new Chart(Testing.app(), 'lib');
-    const cpol = ClusterPolicy.fromManifest(chart, 'cpol', {
+    const cpol = ImportedPolicy.clusterPolicy(chart, 'cpol', {
       apiVersion: 'kyverno.io/v1',
       kind: 'ClusterPolicy',
       metadata: { name: 'cel' },
       spec: { rules: [{ name: 'r', match: PODS, validate: { cel: { expressions: [{ expression: GOOD }, { expression: '1 +' }] } } }] },
     });
-    const pol = Policy.fromManifest(chart, 'pol', {
+    const pol = ImportedPolicy.policy(chart, 'pol', {
       apiVersion: 'kyverno.io/v1',
       kind: 'Policy',
       metadata: { name: 'cel', namespace: 'team' },
       spec: { rules: [{ name: 'r', match: PODS, celPreconditions: [{ name: 'c', expression: '(' }], validate: { cel: { expressions: [{ expression: GOOD }] } } }] },
     });
-    const vpol = ValidatingPolicy.fromManifest(chart, 'vpol', {
+    const vpol = ImportedPolicy.fromManifest(chart, 'vpol', {
       apiVersion: 'policies.kyverno.io/v1',
       kind: 'ValidatingPolicy',
       metadata: { name: 'cel' },

@@ -1,10 +1,11 @@
 import { Testing } from 'cdk8s';
 import { expectCrdValid, newChart } from './helpers';
 import {
-  CelPolicyException, DeletingPolicy, DeletionPropagationPolicy, ExceptionReportResult, FailurePolicy, GeneratingPolicy, ImageValidatingPolicy,
+  CelPolicy, CelPolicyException, DeletingPolicy, DeletionPropagationPolicy, ExceptionReportResult, FailurePolicy, GeneratingPolicy,
+  ImageValidatingPolicy,
   MutatingAdmissionPolicy, MutatingAdmissionPolicyBinding, MutatingAdmissionPolicyVersion, MutatingPolicy, NamespacedDeletingPolicy,
   NamespacedGeneratingPolicy, NamespacedImageValidatingPolicy, NamespacedMutatingPolicy, NamespacedValidatingPolicy, Operation, PatchType,
-  ReinvocationPolicy, Severity, TemplateInterpolation, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, ValidationAction,
+  ReinvocationPolicy, Severity, TemplateInterpolation, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding, ValidationAction, ImportedPolicy,
 } from '../../src/kyverno';
 
 const PODS_RULE = { apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE, Operation.UPDATE], resources: ['pods'] };
@@ -159,7 +160,7 @@ describe('policies.kyverno.io kinds', () => {
     expectCrdValid(n.toJson(), 'v1.19.0');
   });
 
-  test('CelPolicyException: CRD-valid; apiVersion of the kyverno.io kind refused on import', () => {
+  test('CelPolicyException: CRD-valid; imported by its policies.kyverno.io apiVersion', () => {
     const e = new CelPolicyException(newChart({ namespace: 'kyverno' }), 'allow-ci', {
       description: 'CI runners need host paths, approved by security',
       policyRefs: [{ name: 'disallow-host-path', kind: 'ValidatingPolicy' }],
@@ -171,13 +172,14 @@ describe('policies.kyverno.io kinds', () => {
     expect(e.node.validate()).toEqual([]);
     expect(e.toJson().metadata.namespace).toBe('kyverno');
     expectCrdValid(e.toJson(), 'v1.19.0');
-    expect(() => CelPolicyException.fromManifest(newChart(), 'x', { apiVersion: 'kyverno.io/v2', kind: 'PolicyException' }))
-      .toThrow('test/x: apiVersion: expected policies.kyverno.io/*, got "kyverno.io/v2" (use PolicyException.fromManifest for kyverno.io)');
+    const imported = ImportedPolicy.fromManifest(newChart(), 'x', e.toJson());
+    expect(imported).toBeInstanceOf(CelPolicyException);
+    expect(imported.toJson()).toStrictEqual(e.toJson());
     expect(new CelPolicyException(newChart(), 'y', { policyRefs: [{ name: 'p', kind: '' }] }).node.validate())
       .toEqual(['test/y: spec.policyRefs[0].kind: a policy kind is required (e.g. ValidatingPolicy)']);
   });
 
-  test('fromManifest keeps every kind unchanged and refuses another kind', () => {
+  test('ImportedPolicy keeps every kind unchanged and refuses the kind of another API group', () => {
     const chart = newChart();
     const authored = [
       new MutatingPolicy(chart, 'a', { matchConstraints: MATCH, mutations: [{ patchType: PatchType.APPLY_CONFIGURATION, expression: LABEL_APPLY }] }),
@@ -188,29 +190,23 @@ describe('policies.kyverno.io kinds', () => {
       new ValidatingAdmissionPolicy(chart, 'f', { matchConstraints: MATCH, validations: [{ expression: 'true' }] }),
       new MutatingAdmissionPolicy(chart, 'g', { matchConstraints: MATCH, mutations: [{ patchType: PatchType.JSON_PATCH, expression: '[]' }] }),
     ].map((p) => p.toJson());
-    const importers: Array<(m: any) => any> = [
-      (m) => MutatingPolicy.fromManifest(newChart(), 'i', m),
-      (m) => GeneratingPolicy.fromManifest(newChart(), 'i', m),
-      (m) => DeletingPolicy.fromManifest(newChart(), 'i', m),
-      (m) => ImageValidatingPolicy.fromManifest(newChart(), 'i', m),
-      (m) => NamespacedValidatingPolicy.fromManifest(newChart(), 'i', m),
-      (m) => ValidatingAdmissionPolicy.fromManifest(newChart(), 'i', m),
-      (m) => MutatingAdmissionPolicy.fromManifest(newChart(), 'i', m),
-    ];
-    authored.forEach((m, i) => {
+    authored.forEach((m) => {
       const withExtra = { ...m, apiVersion: m.apiVersion.replace('/v1', '/v1beta1'), metadata: { ...m.metadata, labels: { team: 'platform' } } };
-      const imported = importers[i](withExtra);
+      const imported = ImportedPolicy.fromManifest(newChart(), 'i', withExtra) as CelPolicy;
+      expect(imported.kind).toBe(m.kind);
       expect(imported.toJson()).toStrictEqual(withExtra);
       expect(imported.node.validate()).toEqual([]);
       expect(imported.imported).toBe(true);
       // a field the kind's schema does not have is refused as kubectl apply --validate=strict refuses it
       if (m.apiVersion.startsWith('policies.kyverno.io/')) {
-        const unknown = importers[i]({ ...withExtra, spec: { ...withExtra.spec, extra: { x: 1 } } });
+        const unknown = ImportedPolicy.fromManifest(newChart(), 'i', { ...withExtra, spec: { ...withExtra.spec, extra: { x: 1 } } });
         expect(unknown.node.validate()).toEqual([expect.stringContaining(`test/i: spec.extra: unknown field "extra" (not in the ${m.kind} schema of Kyverno 1.19.0`)]);
       }
-      expect(() => importers[i]({ kind: 'ClusterPolicy' })).toThrow(`test/i: kind: expected "${m.kind}", got "ClusterPolicy"`);
+      // the kind of another API group is not taken for this one
+      expect(() => ImportedPolicy.fromManifest(newChart(), 'i', { ...withExtra, apiVersion: 'kyverno.io/v1' }))
+        .toThrow(`test/i: apiVersion: expected ${m.apiVersion.split('/')[0]}/<version> for kind ${m.kind}, got "kyverno.io/v1"`);
     });
-    const broken = MutatingPolicy.fromManifest(newChart(), 'bad', { ...authored[0], spec: { ...authored[0].spec, mutations: [{ patchType: 'JSONPatch', jsonPatch: { expression: '[' } }] } });
+    const broken = ImportedPolicy.fromManifest(newChart(), 'bad', { ...authored[0], spec: { ...authored[0].spec, mutations: [{ patchType: 'JSONPatch', jsonPatch: { expression: '[' } }] } });
     expect(broken.node.validate()).toEqual([expect.stringMatching(/^test\/bad: spec\.mutations\[0\]\.jsonPatch\.expression: not valid CEL: /)]);
   });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { parseYamlDocuments } from '../../src/core/yaml';
-import { ClusterPolicy, Policy, ValidatingPolicy } from '../../src/kyverno';
+import { ImportedPolicy } from '../../src/kyverno';
 import { crdErrors } from '../support/crd-validator';
 import { listFiles } from '../support/files';
 import { describeWithShared, sharedPath } from '../support/shared';
@@ -36,7 +36,7 @@ describeWithShared('fromManifest round trip of the community library', () => {
 
   test.each(clusterPolicies)('%s round-trips unchanged and validates against the v1.19.0 CRD', (_name, doc) => {
     const chart = new Chart(Testing.app(), 'library');
-    const policy = doc.kind === 'Policy' ? Policy.fromManifest(chart, 'p', doc) : ClusterPolicy.fromManifest(chart, 'p', doc);
+    const policy = doc.kind === 'Policy' ? ImportedPolicy.policy(chart, 'p', doc) : ImportedPolicy.clusterPolicy(chart, 'p', doc);
     expect(policy.toJson()).toStrictEqual(doc);
     expect(Testing.synth(chart)).toStrictEqual([doc]);
     expect(policy.node.validate()).toEqual([]);
@@ -47,7 +47,7 @@ describeWithShared('fromManifest round trip of the community library', () => {
 
   test.each(validatingPolicies)('%s (ValidatingPolicy) round-trips unchanged and validates against the v1.19.0 CRD', (_name, doc) => {
     const chart = new Chart(Testing.app(), 'library');
-    const policy = ValidatingPolicy.fromManifest(chart, 'p', doc);
+    const policy = ImportedPolicy.fromManifest(chart, 'p', doc);
     expect(policy.toJson()).toStrictEqual(doc);
     expect(policy.node.validate()).toEqual([]);
     expect(crdErrors(policy.toJson(), 'v1.19.0')).toEqual([]);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { Testing } from 'cdk8s';
 import { newChart, PODS } from './helpers';
 import { parseYamlDocuments } from '../../src/core/yaml';
-import { ClusterPolicy, KyvernoVersion, Policy } from '../../src/kyverno';
+import { ImportedPolicy, KyvernoVersion } from '../../src/kyverno';
 import { setFailureAction } from '../../src/kyverno/failure-action';
 import { describeWithShared, sharedPath } from '../support/shared';
 
@@ -38,7 +38,7 @@ describe('fromManifest reads the targeted Kyverno release from kyverno.io/kyvern
   ])('"%s" -> %s; the manifest is unchanged', (annotation, expected) => {
     const chart = newChart();
     const doc = library(annotation);
-    const p = ClusterPolicy.fromManifest(chart, 'p', doc);
+    const p = ImportedPolicy.clusterPolicy(chart, 'p', doc);
     expect(p.kyvernoVersion).toBe(expected);
     expect(p.toJson()).toStrictEqual(library(annotation));
     expect(Testing.synth(chart)).toStrictEqual([library(annotation)]);
@@ -51,29 +51,29 @@ describe('fromManifest reads the targeted Kyverno release from kyverno.io/kyvern
     ['an empty value', ''],
     ['a number (not a valid annotation value)', 1.1],
   ])('%s: the default, 1.13', (_what, annotation) => {
-    expect(ClusterPolicy.fromManifest(newChart(), 'p', library(annotation)).kyvernoVersion).toBe(KyvernoVersion.V1_13);
+    expect(ImportedPolicy.clusterPolicy(newChart(), 'p', library(annotation)).kyvernoVersion).toBe(KyvernoVersion.V1_13);
   });
 
   test('an explicit kyvernoVersion wins over the annotation', () => {
-    const p = ClusterPolicy.fromManifest(newChart(), 'p', library('1.11.0'), { kyvernoVersion: KyvernoVersion.V1_14 });
+    const p = ImportedPolicy.clusterPolicy(newChart(), 'p', library('1.11.0'), { kyvernoVersion: KyvernoVersion.V1_14 });
     expect(p.kyvernoVersion).toBe(KyvernoVersion.V1_14);
   });
 
   test('Policy reads it too', () => {
     const doc = { ...library('1.12.1'), kind: 'Policy', metadata: { ...library('1.12.1').metadata, namespace: 'team-a' } };
-    const p = Policy.fromManifest(newChart(), 'p', doc);
+    const p = ImportedPolicy.policy(newChart(), 'p', doc);
     expect(p.kyvernoVersion).toBe(KyvernoVersion.V1_12);
     expect(p.toJson()).toStrictEqual(doc);
   });
 
   test('a failure action set later goes where the targeted release reads it', () => {
-    const old = ClusterPolicy.fromManifest(newChart(), 'p', library('1.11.0'));
+    const old = ImportedPolicy.clusterPolicy(newChart(), 'p', library('1.11.0'));
     const moved = old.toJson();
     setFailureAction(moved, 'Enforce', old.kyvernoVersion);
     expect(moved.spec.validationFailureAction).toBe('Enforce');
     expect(moved.spec.rules[0].validate.failureAction).toBeUndefined();
 
-    const recent = ClusterPolicy.fromManifest(newChart(), 'p', library('1.14.0'));
+    const recent = ImportedPolicy.clusterPolicy(newChart(), 'p', library('1.14.0'));
     const movedRecent = recent.toJson();
     setFailureAction(movedRecent, 'Enforce', recent.kyvernoVersion);
     expect(movedRecent.spec.validationFailureAction).toBeUndefined();
@@ -93,7 +93,7 @@ describeWithShared('kyverno.io/kyverno-version in the community library', () => 
   ])('%j annotated %s targets %s and round-trips unchanged', (parts, annotation, expected) => {
     const doc = libraryDoc(...parts);
     expect(doc.metadata.annotations['kyverno.io/kyverno-version']).toBe(annotation);
-    const p = ClusterPolicy.fromManifest(newChart(), 'p', doc);
+    const p = ImportedPolicy.clusterPolicy(newChart(), 'p', doc);
     expect(p.kyvernoVersion).toBe(expected);
     expect(p.toJson()).toStrictEqual(doc);
     expect(p.node.validate()).toEqual([]);

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { PODS, expectCrdValid, newChart } from './helpers';
-import { ClusterPolicy, ConditionOperator, Policy, PolicyException, PolicyExceptionProps } from '../../src/kyverno';
+import { ClusterPolicy, ConditionOperator, Policy, PolicyException, PolicyExceptionProps, ImportedPolicy } from '../../src/kyverno';
 
 const REASON = 'Cilium agents need NET_ADMIN; approved by security (SEC-142) until 2026-12-31.';
 const BASE: PolicyExceptionProps = {
@@ -101,16 +101,16 @@ describe('PolicyException helpers', () => {
 
   test('fromManifest keeps the manifest and still requires a reason', () => {
     const good = new PolicyException(newChart(), 'x', { ...BASE, namespace: 'kyverno' }).toJson();
-    const imported = PolicyException.fromManifest(newChart(), 'imported', { ...good, extra: { kept: true } });
+    const imported = ImportedPolicy.policyException(newChart(), 'imported', { ...good, extra: { kept: true } });
     expect(imported.toJson()).toStrictEqual({ ...good, extra: { kept: true } });
     expect(imported.node.validate()).toEqual(['test/imported: extra: unknown field "extra" (not in the PolicyException schema of Kyverno 1.13.2; '
       + 'kubectl apply --validate=strict refuses it); the nearest known field is "kind"']);
-    expect(PolicyException.fromManifest(newChart(), 'clean', good).node.validate()).toEqual([]);
+    expect(ImportedPolicy.policyException(newChart(), 'clean', good).node.validate()).toEqual([]);
     const noReason = { ...good, metadata: { name: 'x', namespace: 'kyverno' } };
-    expect(PolicyException.fromManifest(newChart(), 'bare', noReason).node.validate()).toEqual([
+    expect(ImportedPolicy.policyException(newChart(), 'bare', noReason).node.validate()).toEqual([
       'test/bare: reason: a reason is required (why the exception is safe, who approved it, until when)',
     ]);
-    expect(() => PolicyException.fromManifest(newChart(), 'bad', { kind: 'Policy' })).toThrow('test/bad: kind: expected "PolicyException", got "Policy"');
+    expect(() => ImportedPolicy.policyException(newChart(), 'bad', { kind: 'Policy' })).toThrow('test/bad: kind: expected "PolicyException", got "Policy"');
   });
 
   test('match and conditions are checked like a policy rule', () => {

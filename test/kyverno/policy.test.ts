@@ -2,6 +2,7 @@ import { JsonPatch, Testing } from 'cdk8s';
 import { PODS, expectCrdValid, newChart, synthPolicy } from './helpers';
 import {
   ApplyRules, AutogenController, AutogenControllers, ClusterPolicy, FailureAction, FailurePolicy, KyvernoVersion, Policy, Rule, Severity,
+  ImportedPolicy,
 } from '../../src/kyverno';
 import { ruleLevelFailureAction, setFailureAction } from '../../src/kyverno/failure-action';
 
@@ -239,7 +240,7 @@ describe('fromManifest', () => {
 
   test('keeps the manifest exactly (legacy match, lowercase action, nulls in open fields)', () => {
     const chart = newChart();
-    const p = ClusterPolicy.fromManifest(chart, 'lib', library);
+    const p = ImportedPolicy.clusterPolicy(chart, 'lib', library);
     expect(p.toJson()).toStrictEqual(library);
     expect(Testing.synth(chart)).toStrictEqual([library]);
     expect([p.policyName, p.failureAction, p.severity, p.title, p.background, p.imported])
@@ -248,7 +249,7 @@ describe('fromManifest', () => {
 
   test('the input object is not shared with the construct', () => {
     const input = JSON.parse(JSON.stringify(library));
-    const p = ClusterPolicy.fromManifest(newChart(), 'lib', input);
+    const p = ImportedPolicy.clusterPolicy(newChart(), 'lib', input);
     input.spec.rules[0].name = 'changed';
     p.toJson().spec.rules[0].name = 'changed-too';
     expect(p.toJson()).toStrictEqual(library);
@@ -256,7 +257,7 @@ describe('fromManifest', () => {
 
   test('addRule appends a rendered rule; chart labels merge into metadata', () => {
     const chart = newChart({ labels: { source: 'kyverno-library' } });
-    const p = ClusterPolicy.fromManifest(chart, 'lib', library);
+    const p = ImportedPolicy.clusterPolicy(chart, 'lib', library);
     p.addRule(MUTATE);
     const m = p.toJson();
     expect(m.spec.rules).toStrictEqual([...library.spec.rules, MUTATE]);
@@ -266,16 +267,16 @@ describe('fromManifest', () => {
 
   test('Policy.fromManifest keeps its namespace; the wrong kind is refused', () => {
     const ns = { ...library, kind: 'Policy', metadata: { name: 'x', namespace: 'team-a' } };
-    const p = Policy.fromManifest(newChart(), 'ns', ns);
+    const p = ImportedPolicy.policy(newChart(), 'ns', ns);
     expect(p.toJson()).toStrictEqual(ns);
     expect(p.namespace).toBe('team-a');
-    expect(() => ClusterPolicy.fromManifest(newChart(), 'wrong', ns)).toThrow('test/wrong: kind: expected "ClusterPolicy", got "Policy"');
-    expect(() => Policy.fromManifest(newChart(), 'wrong', library)).toThrow('test/wrong: kind: expected "Policy", got "ClusterPolicy"');
+    expect(() => ImportedPolicy.clusterPolicy(newChart(), 'wrong', ns)).toThrow('test/wrong: kind: expected "ClusterPolicy", got "Policy"');
+    expect(() => ImportedPolicy.policy(newChart(), 'wrong', library)).toThrow('test/wrong: kind: expected "Policy", got "ClusterPolicy"');
   });
 
   test('rule-level failure action is read back', () => {
     const m = synthPolicy([VALIDATE], { failureAction: FailureAction.ENFORCE });
-    const p = ClusterPolicy.fromManifest(newChart(), 'again', m, { kyvernoVersion: KyvernoVersion.V1_14 });
+    const p = ImportedPolicy.clusterPolicy(newChart(), 'again', m, { kyvernoVersion: KyvernoVersion.V1_14 });
     expect([p.failureAction, p.kyvernoVersion]).toEqual(['Enforce', '1.14']);
     expect(p.toJson()).toStrictEqual(m);
   });

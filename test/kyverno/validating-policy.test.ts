@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { expectCrdValid, newChart } from './helpers';
 import {
-  AutogenController, FailurePolicy, Operation, Severity, ValidatingPolicy, ValidatingPolicyProps, ValidationAction,
+  AutogenController, FailurePolicy, Operation, Severity, ValidatingPolicy, ValidatingPolicyProps, ValidationAction, ImportedPolicy,
 } from '../../src/kyverno';
 
 const PODS_RULE = { apiGroups: [''], apiVersions: ['v1'], operations: [Operation.CREATE, Operation.UPDATE], resources: ['pods'] };
@@ -80,14 +80,14 @@ describe('ValidatingPolicy', () => {
     expectCrdValid(p.toJson(), 'v1.19.0');
   });
 
-  test('fromManifest keeps the manifest; the wrong kind is refused', () => {
+  test('an imported ValidatingPolicy keeps its manifest', () => {
     const manifest = new ValidatingPolicy(newChart(), 'vp', { ...BASE, validationActions: [ValidationAction.DENY] }).toJson();
-    const again = ValidatingPolicy.fromManifest(newChart(), 'again', { ...manifest, spec: { ...manifest.spec, unknown: { x: null } } });
+    const again = ImportedPolicy.fromManifest(newChart(), 'again', { ...manifest, spec: { ...manifest.spec, unknown: { x: null } } });
     expect(again.toJson()).toStrictEqual({ ...manifest, spec: { ...manifest.spec, unknown: { x: null } } });
     // kept as given, but refused like kubectl apply --validate=strict: the CRD has no spec.unknown
     expect(again.node.validate()).toEqual(['test/again: spec.unknown: unknown field "unknown" (not in the ValidatingPolicy schema of Kyverno 1.19.0; '
       + 'kubectl apply --validate=strict refuses it); the nearest known field is "autogen"']);
-    expect(() => ValidatingPolicy.fromManifest(newChart(), 'x', { kind: 'ClusterPolicy' })).toThrow('test/x: kind: expected "ValidatingPolicy", got "ClusterPolicy"');
+    expect(again).toBeInstanceOf(ValidatingPolicy);
   });
 
   const bad = (props: Partial<ValidatingPolicyProps>, name = 'vp') => new ValidatingPolicy(newChart(), name, { ...BASE, ...props }).node.validate();

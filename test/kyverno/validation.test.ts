@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { PODS, newChart } from './helpers';
 import { validateTree } from '../../src/core/validate-tree';
 import {
-  AutogenControllers, ClusterPolicy, ClusterPolicyProps, ConditionOperator, Policy, Rule,
+  AutogenControllers, ClusterPolicy, ClusterPolicyProps, ConditionOperator, Policy, Rule, ImportedPolicy,
 } from '../../src/kyverno';
 
 const GOOD: Rule = { name: 'require-team', match: PODS, validate: { message: 'label team is required', pattern: { metadata: { labels: { team: '?*' } } } } };
@@ -209,7 +209,7 @@ describe('bad input gives errors naming the construct path, the field and what i
       metadata: { name: 'ok', annotations: { 'pod-policies.kyverno.io/autogen-controllers': 'Deployments' } },
       spec: { rules: [{ name: 'Any Name Kyverno Accepts', match: {} }, { name: 'Any Name Kyverno Accepts', match: {} }] },
     };
-    expect(ClusterPolicy.fromManifest(chart, 'lib', manifest).node.validate()).toEqual([
+    expect(ImportedPolicy.clusterPolicy(chart, 'lib', manifest).node.validate()).toEqual([
       'test/lib: metadata.annotations["pod-policies.kyverno.io/autogen-controllers"]: "Deployments" is not an autogen-controllers value Kyverno accepts'
       + ' ("none" or a comma-separated list of Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController)',
       'test/lib: spec.rules[1].name: "Any Name Kyverno Accepts" is already the name of spec.rules[0] (rule names must be unique within a policy)',

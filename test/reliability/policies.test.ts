@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { errorOf, RULE, snapshot, teamRepo, tmpDir } from './support';
-import { ClusterPolicy, ConditionOperator, PolicyException } from '../../src/kyverno';
+import { ClusterPolicy, ConditionOperator, PolicyException, ImportedPolicy } from '../../src/kyverno';
 import { PolicySource, PolicyPlatform } from '../../src/platform';
 import { PolicyRepo, PolicySet } from '../../src/repo';
 
@@ -104,9 +104,9 @@ describe('PolicyExceptions name policies and rules that exist', () => {
 });
 
 describe('raw manifests are checked against the Kyverno CRD of their release (unknown fields refused)', () => {
-  test('ClusterPolicy.fromManifest: every unknown field, with the nearest known one', () => {
+  test('ImportedPolicy.clusterPolicy: every unknown field, with the nearest known one', () => {
     const { repo, set } = teamRepo();
-    ClusterPolicy.fromManifest(set, 'imported', {
+    ImportedPolicy.clusterPolicy(set, 'imported', {
       apiVersion: 'kyverno.io/v1',
       kind: 'ClusterPolicy',
       metadata: { name: 'imported' },
@@ -117,9 +117,9 @@ describe('raw manifests are checked against the Kyverno CRD of their release (un
       + '  - team/team/imported: spec.rules[0].validat: unknown field "validat" (not in the ClusterPolicy schema of Kyverno 1.13.2; kubectl apply --validate=strict refuses it); the nearest known field is "validate"');
   });
 
-  test('PolicyException.fromManifest', () => {
+  test('ImportedPolicy.policyException', () => {
     const { repo, set } = teamRepo();
-    PolicyException.fromManifest(set, 'imported-ex', {
+    ImportedPolicy.policyException(set, 'imported-ex', {
       apiVersion: 'kyverno.io/v2',
       kind: 'PolicyException',
       metadata: { name: 'imported-ex', namespace: 'kyverno', annotations: { 'policies.kyverno.io/description': REASON } },
