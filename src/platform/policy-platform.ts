@@ -12,7 +12,7 @@ import { SynthOptions } from '../core/synth-options';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
-import { PolicyReference, policyReferences } from '../repo/exception-references';
+import { isPlatformScoped, PlatformScope, PolicyReference, referencesOf } from '../repo/exception-references';
 
 /**
  * Settings of a PolicyPlatform besides its sources and description (shared by the construct, the
@@ -170,7 +170,7 @@ export class PolicyPlatform extends Construct {
     this.node.addValidation({ validate: () => this.conflicts() });
     // exceptions of a repository may name the policies of any source of the platform (a repository
     // of an older copy of the library has no such hook)
-    for (const s of this.sourceList) if (typeof s.repo?._addPlatformScope === 'function') s.repo._addPlatformScope(() => this.policyScope());
+    for (const s of this.sourceList) if (s.repo && isPlatformScoped(s.repo)) s.repo._addPlatformScope(() => this.policyScope());
   }
 
   /** The sources, sorted by repo name. */
@@ -331,14 +331,12 @@ export class PolicyPlatform extends Construct {
   }
 
   /** The policies of every source (names only for sources known by image), and the sources whose policies are unknown. */
-  private policyScope(): { platform: string; policies: PolicyReference[]; unknownSources: string[] } {
+  private policyScope(): PlatformScope {
     const policies: PolicyReference[] = [];
     const unknownSources: string[] = [];
     for (const s of this.sourceList) {
       if (s.repo) {
-        for (const set of s.repo.policySets) {
-          policies.push(...policyReferences([...set.policies, ...set.celPolicies, ...set.otherObjects], s.description));
-        }
+        policies.push(...referencesOf(s.repo.policyIdentities(), s.description));
       } else if (s.policyKeys) {
         for (const key of s.policyKeys) {
           const [kind, ...rest] = key.split('/');
@@ -468,7 +466,7 @@ export class PolicyPlatform extends Construct {
       }
       if (s.repo) {
         const charts: { [name: string]: string } = {};
-        for (const set of s.repo.policySets) charts[set.chartName] = set.version;
+        for (const c of s.repo.charts()) charts[c.name] = c.version;
         entry.charts = charts;
       }
       if (s.gitUrl) {

@@ -1,7 +1,9 @@
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
-import { PolicyRepo } from '../repo';
 import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
+import { compareBytes } from '../core/byte-order';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
+import { policyKey } from '../repo/policy-identities';
+import { IPolicyRepo } from '../repo/policy-repo-contract';
 
 /**
  * Where a source's policies come from.
@@ -113,9 +115,9 @@ export interface CuratedLibraryProps {
  * One source of policies aggregated by a `PolicyPlatform`.
  */
 export class PolicySource {
-  /** A PolicyRepo defined in the same code: its manifests are rendered by the platform. */
-  public static fromRepo(repo: PolicyRepo, options: RepoSourceOptions = {}): PolicySource {
-    const image = options.image ?? repoImageRef(repo);
+  /** A PolicyRepo defined in the same code (any `IPolicyRepo`): its manifests are rendered by the platform. */
+  public static fromRepo(repo: IPolicyRepo, options: RepoSourceOptions = {}): PolicySource {
+    const image = options.image ?? repo.imageRef;
     return new PolicySource({
       kind: PolicySourceKind.REPO,
       repoName: repo.repoName,
@@ -186,7 +188,7 @@ export class PolicySource {
   /** Name of the repository under `/repos/`. */
   public readonly repoName: string;
   /** The repo, for sources defined in code. */
-  public readonly repo?: PolicyRepo;
+  public readonly repo?: IPolicyRepo;
   /** Full image reference (with tag or digest), for repo and image sources. */
   public readonly image?: string;
   /** Image tag, for image sources pinned by tag. */
@@ -261,21 +263,7 @@ export class PolicySource {
    * undefined when not known (image without a declared list, git library).
    */
   public get policyKeys(): string[] | undefined {
-    if (this.repo) {
-      const keys: string[] = [];
-      for (const set of this.repo.policySets) {
-        for (const p of set.policies) {
-          const ns = (p as any).metadata?.namespace as string | undefined;
-          keys.push(ns ? `${p.kind}/${ns}/${p.policyName}` : `${p.kind}/${p.policyName}`);
-        }
-        // the CEL kinds (policies.kyverno.io policies and exceptions, admission policies and
-        // their bindings) overwrite each other in the cluster the same way
-        for (const c of set.celPolicies ?? []) {
-          keys.push(c.policyNamespace ? `${c.kind}/${c.policyNamespace}/${c.policyName}` : `${c.kind}/${c.policyName}`);
-        }
-      }
-      return keys.sort();
-    }
+    if (this.repo) return this.repo.policyIdentities().map(policyKey).sort(compareBytes);
     return this.declaredPolicies?.map((n) => `ClusterPolicy/${n}`);
   }
 
@@ -296,7 +284,7 @@ export class PolicySource {
 interface SourceFields {
   readonly kind: PolicySourceKind;
   readonly repoName: string;
-  readonly repo?: PolicyRepo;
+  readonly repo?: IPolicyRepo;
   readonly image?: string;
   readonly imageName?: string;
   readonly tag?: string;
@@ -308,9 +296,4 @@ interface SourceFields {
   readonly environments?: string[];
   readonly declaredPolicies?: string[];
   readonly problems?: string[];
-}
-
-/** The repo's image reference (`registry/repository[:tag][@digest]`). */
-function repoImageRef(repo: PolicyRepo): string | undefined {
-  return repo.imageRef;
 }
