@@ -1,6 +1,6 @@
-import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
 import { compareBytes } from '../core/byte-order';
+import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
 import { policyKey } from '../repo/policy-identities';
 import { IPolicyRepo } from '../repo/policy-repo-contract';
