@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Construct } from 'constructs';
 import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { PolicySource, PolicySourceKind } from './policy-source';
@@ -180,7 +181,7 @@ export class PolicyPlatform extends Construct {
 
   /** Sources whose manifests the platform cannot render (known only by image, or a git library). */
   public get unrenderedSources(): PolicySource[] {
-    return this.sourceList.filter((s) => s.kind !== PolicySourceKind.REPO);
+    return this.sourceList.filter((s) => s.repo === undefined);
   }
 
   /**
@@ -213,7 +214,7 @@ export class PolicyPlatform extends Construct {
     this.check();
     const files: SynthFile[] = [
       { path: 'Dockerfile', content: this.buildDockerfile() },
-      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ''].join('\n') },
+      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ...this.copiedFolders().map((c) => `!${c.from.replace(/\/$/, '')}`), ''].join('\n') },
       { path: 'index.json', content: JSON.stringify(this.buildIndex(), null, 2) + '\n' },
       { path: 'README.md', content: platformReadme(this.readmeFacts()) },
       ...toolchainContextFiles(this.tools),
@@ -242,7 +243,13 @@ export class PolicyPlatform extends Construct {
    * previous output is left as it was.
    */
   public synth(outdir: string, options: SynthOptions = {}): void {
-    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
+    const files = this.synthFiles();
+    const elsewhere = this.sourceList.filter((s) => s._buildContext !== undefined && s._buildContext !== path.resolve(outdir));
+    if (elsewhere.length > 0) {
+      throw new TreeValidationError(elsewhere.map((s) => `${this.node.path}: ${s.description}: the Dockerfile copies ${s.directory} from the build context ${s._buildContext} (platformDirectory), `
+        + `but the platform is synthesized into ${path.resolve(outdir)}; synthesize it into ${s._buildContext}, or set the source's platformDirectory to ${outdir}`));
+    }
+    writeOwnedFiles(outdir, files, { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */
@@ -260,6 +267,10 @@ export class PolicyPlatform extends Construct {
     const out: string[] = [];
     const p = (msg: string) => out.push(`${this.node.path}: ${msg}`);
     for (const s of this.sourceList) s.problems.forEach((m) => p(`${s.description}: ${m}`));
+    if (this.sourceList.some((s) => s.kind === PolicySourceKind.DIRECTORY)) {
+      const scope = this.policyScope();
+      for (const s of this.sourceList) s._platformProblems(scope).forEach((m) => p(`${s.description}: ${m}`));
+    }
     this.tools.problems().forEach((m) => p(m));
     for (const [what, ref] of [['baseImage', this.baseImage], ['nodeImage', this.nodeImage]]) {
       if (!ref || /\s/.test(ref)) p(`${what}: ${JSON.stringify(ref)} is not an image reference`);
@@ -366,6 +377,9 @@ export class PolicyPlatform extends Construct {
       `# ${GENERATED_NOTICE}`,
       `# Resolved manifests of environment "${env}" from the sources defined in code: ${rendered.join(', ') || 'none'}.`,
     ];
+    for (const s of this.sourceList.filter((x) => x.kind === PolicySourceKind.DIRECTORY)) {
+      head.push(`# Read from the synthesized folder ${s.directory} (its rendered/${env}/): ${s.repoName}.`);
+    }
     for (const s of this.unrenderedSources) {
       const what = s.kind === PolicySourceKind.IMAGE ? `known only by image ${s.image}` : `library archive ${s.gitUrl}`;
       head.push(`# Not rendered here (${what}): ${s.repoName}; its files are in the image under /repos/${s.repoName}/.`);
@@ -397,8 +411,12 @@ export class PolicyPlatform extends Construct {
           `cp -R '/tmp/source/${s.archiveRoot}/.' /repos/${s.repoName}/`,
           'rm -rf /tmp/source',
         ]);
+      } else if (s.kind === PolicySourceKind.DIRECTORY && s.image === undefined) {
+        // a directory source copied from the build context (the folder's files checked against their sha256 at synthesis)
+        const stage = file.addStage({ from: 'scratch', name: s.stageName, comment: `${s.repoName}: folder ${s.directory} of the build context, as synthesized (every file checked against its recorded sha256)` });
+        for (const c of this.copiedFolders().filter((x) => x.source === s)) stage.copy({ sources: [c.from], destination: c.to });
       } else {
-        file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${s.kind === PolicySourceKind.REPO ? 'repo image of the code-defined repo' : 'repo image published elsewhere'}` });
+        file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${STAGE_COMMENTS[s.kind]}` });
       }
     }
     addToolchainStages(this.tools, file, this.baseImage, this.nodeImage);
@@ -429,6 +447,14 @@ export class PolicyPlatform extends Construct {
     final.user(`${this.userId}:${this.userId}`);
     final.workdir('/repos');
     return file.render();
+  }
+
+  /**
+   * What the image copies from the build context for the directory sources without image: each
+   * entry of the repo image content the folder has, e.g. `repos/team/charts/` → `/repos/team/charts/`.
+   */
+  private copiedFolders(): { source: PolicySource; from: string; to: string }[] {
+    return this.sourceList.flatMap((s) => s._copiedContent.map((entry) => ({ source: s, from: `${s.directory}/${entry}`, to: `/repos/${s.repoName}/${entry}` })));
   }
 
   /** What the image installs without checksum (explicit opt-outs), for the Dockerfile header and README. */
@@ -464,6 +490,7 @@ export class PolicyPlatform extends Construct {
         const tag = s.tag ?? tagOf(s.image);
         if (tag) entry.tag = tag;
       }
+      if (s.directory !== undefined && s.image === undefined) entry.directory = s.directory;
       if (s.repo) {
         const charts: { [name: string]: string } = {};
         for (const c of s.repo.charts()) charts[c.name] = c.version;
@@ -476,7 +503,7 @@ export class PolicyPlatform extends Construct {
         entry.verified = s.sha256 !== undefined;
       }
       if (s.environments) entry.environments = s.environments;
-      entry.rendered = s.kind === PolicySourceKind.REPO;
+      entry.rendered = s.repo !== undefined;
       entry.policiesKnown = keys !== undefined;
       entry.policies = keys ?? [];
       return entry;
@@ -484,6 +511,13 @@ export class PolicyPlatform extends Construct {
     return index;
   }
 }
+
+/** What the stage of a source pulled from an image says it is. */
+const STAGE_COMMENTS: { [kind: string]: string } = {
+  [PolicySourceKind.REPO]: 'repo image of the code-defined repo',
+  [PolicySourceKind.IMAGE]: 'repo image published elsewhere',
+  [PolicySourceKind.DIRECTORY]: 'repo image of the repository read from a synthesized folder',
+};
 
 /** `name[:tag]@sha256:...` → name (with tag) and digest. */
 function splitDigest(ref: string): { name: string; digest?: string } {
