@@ -116,7 +116,7 @@ export interface PolicyPlatformProps extends PolicyPlatformOptions {
 /**
  * Aggregates policy sources into one image (the seed's multi-stage build, made safe: pinned and
  * checksummed tools, non-root user, OCI labels, `/repos/index.json`), renders the merged manifests of
- * every source defined in code per environment, and writes its CI workflow.
+ * every source defined in code or read from a synthesized folder per environment, and writes its CI workflow.
  *
  * Conflicts between sources (same repo name, same cluster-scoped policy, environments not covered)
  * are construct validations: they are reported, all at once, before any file is computed.
@@ -185,7 +185,8 @@ export class PolicyPlatform extends Construct {
   }
 
   /**
-   * The merged, resolved manifests of every source defined in code for an environment, sources in
+   * The merged, resolved manifests of every source defined in code or read from a synthesized folder
+   * (its `rendered/<env>/` manifests) for an environment, sources in
    * repo-name order. Throws when the tree has problems (conflicts included).
    */
   public render(env: string): any[] {

@@ -273,9 +273,9 @@ export class PolicySource {
   public readonly kind: PolicySourceKind;
   /** Name of the repository under `/repos/`. */
   public readonly repoName: string;
-  /** The repo, for sources defined in code. */
+  /** The repository, for sources defined in code and directory sources (read from the folder; undefined when it could not be). */
   public readonly repo?: IPolicyRepo;
-  /** Full image reference (with tag or digest), for repo and image sources. */
+  /** Full image reference (with tag or digest), for repo and image sources, and directory sources pulled by image. */
   public readonly image?: string;
   /** Image tag, for image sources pinned by tag. */
   public readonly tag?: string;
