@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { FakeRepo } from './fake-repo';
+import { problemsOf } from './problems';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { PolicyPlatform, PolicySource, Tool, Toolchain } from '../../src/platform';
 import { checkDockerfile } from '../docker/dockerfile-check';
@@ -33,15 +34,6 @@ function seedLike() {
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-}
-
-function problemsOf(platform: PolicyPlatform): string {
-  try {
-    platform.dockerfile();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
 }
 
 describe('PolicyPlatform Dockerfile', () => {

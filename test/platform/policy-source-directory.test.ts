@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { problemsOf } from './problems';
 import { ClusterPolicy, PolicyException } from '../../src/kyverno';
 import { PolicyPlatform, PolicySource, PolicySourceKind } from '../../src/platform';
 import { PolicyRepo, PolicySet } from '../../src/repo';
@@ -40,14 +41,14 @@ function simpleRepo(scope: App, name: string, policies: string[], environments =
   return repo;
 }
 
-/** The message of the platform's validation error ('' when there is none). */
-function problemsOf(platform: PolicyPlatform): string {
-  try {
-    platform.synthFiles();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
+/** A PolicyException `allow-<policy>` in the repository's set, exempting the batch namespace from the policy's rule `check`. */
+function exceptionFor(repo: PolicyRepo, policyName: string): void {
+  new PolicyException(repo.policySets[0], `allow-${policyName}`, {
+    namespace: 'kyverno',
+    reason: 'Approved by both teams for the batch runner',
+    exceptions: [{ policyName, ruleNames: ['check'] }],
+    match: { any: [{ resources: { kinds: ['Pod'], namespaces: ['batch'] } }] },
+  });
 }
 
 /** The problems of a lone directory source, as the platform reports them. */
@@ -202,29 +203,19 @@ describe('cross-source checks treat a directory source like a code-defined repos
     // team-a's exception names team-b's policy: it synthesizes as a source of a platform with team-b
     const app = new App();
     const a = simpleRepo(app, 'team-a', ['only-a']);
-    new PolicyException(a.policySets[0], 'allow-b', {
-      namespace: 'kyverno',
-      reason: 'Approved by both teams for the batch runner',
-      exceptions: [{ policyName: 'only-b', ruleNames: ['check'] }],
-      match: { any: [{ resources: { kinds: ['Pod'], namespaces: ['batch'] } }] },
-    });
+    exceptionFor(a, 'only-b');
     new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a), PolicySource.fromRepo(simpleRepo(app, 'team-b', ['only-b']))] });
     a.synth(path.join(ctx, 'team-a'));
 
     const withB = new App();
     const b = simpleRepo(withB, 'team-b', ['only-b']);
-    new PolicyException(b.policySets[0], 'allow-a', {
-      namespace: 'kyverno',
-      reason: 'Approved by both teams for the batch runner',
-      exceptions: [{ policyName: 'only-a', ruleNames: ['check'] }],
-      match: { any: [{ resources: { kinds: ['Pod'], namespaces: ['batch'] } }] },
-    });
+    exceptionFor(b, 'only-a');
     const together = new PolicyPlatform(withB, 'platform', { sources: [PolicySource.fromRepo(b), PolicySource.fromDirectory({ path: 'team-a', platformDirectory: ctx })] });
     expect(problemsOf(together)).toBe('');
 
     const alone = new PolicyPlatform(new App(), 'platform', { sources: [PolicySource.fromDirectory({ path: 'team-a', platformDirectory: ctx })] });
     expect(problemsOf(alone)).toContain(
-      'platform: directory source team-a (team-a): rendered/dev/team-a.yaml: PolicyException kyverno/allow-b: spec.exceptions[0].policyName: no policy "only-b" in repository team-a or another source of platform platform (policies: only-a; a namespaced Policy is named <namespace>/<name>)');
+      'platform: directory source team-a (team-a): rendered/dev/team-a.yaml: PolicyException kyverno/allow-only-b: spec.exceptions[0].policyName: no policy "only-b" in repository team-a or another source of platform platform (policies: only-a; a namespaced Policy is named <namespace>/<name>)');
   });
 });
 

@@ -9,12 +9,17 @@ import * as ts from 'typescript';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
 
-function usageSample(): string {
-  const usage = README.slice(README.indexOf('## Usage'));
-  const match = /```ts\n([\s\S]*?)```/.exec(usage);
-  if (!match) throw new Error('README has no ```ts block under ## Usage');
+/** The first ```ts block after a heading of the README. */
+function sampleUnder(heading: string): string {
+  const at = README.indexOf(heading);
+  const match = at < 0 ? null : /```ts\n([\s\S]*?)```/.exec(README.slice(at));
+  if (!match) throw new Error(`README has no \`\`\`ts block under ${heading}`);
   return match[1];
 }
+
+const usageSample = () => sampleUnder('## Usage');
+/** The sample of the README section on PolicySource.fromDirectory. */
+const directorySample = () => sampleUnder('### Aggregating a repository by folder');
 
 test('the usage sample has at most 30 lines of code', () => {
   const lines = usageSample().split('\n').filter((l) => l.trim() !== '');
@@ -68,14 +73,6 @@ test('the README samples (usage, fromDirectory) type-check against the library (
   expect(diagnostics.map((d) => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
 });
 
-/** The ```ts block of the README section on PolicySource.fromDirectory. */
-function directorySample(): string {
-  const section = README.slice(README.indexOf('### Aggregating a repository by folder'));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('README has no ```ts block under ### Aggregating a repository by folder');
-  return match[1];
-}
-
 test('the fromDirectory sample runs: the repository folder is copied by the platform image from its build context', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-directory-'));
   const platformDir = path.join(outdir, 'out', 'platform');
@@ -83,7 +80,8 @@ test('the fromDirectory sample runs: the repository folder is copied by the plat
     .replace(/from 'cdk8s-policy-platform'/g, `from ${JSON.stringify(path.join(__dirname, '..', '..', 'src'))}`)
     .replace("const platformDir = 'out/platform';", `const platformDir = ${JSON.stringify(platformDir)};`);
   expect(source).toContain(JSON.stringify(platformDir));
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  const js = ts.transpileModule(source, { compilerOptions }).outputText;
   new Function('require', 'exports', js)(require, {});
 
   const dockerfile = fs.readFileSync(path.join(platformDir, 'Dockerfile'), 'utf-8').split('\n');
