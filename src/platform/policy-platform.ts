@@ -215,7 +215,7 @@ export class PolicyPlatform extends Construct {
     this.check();
     const files: SynthFile[] = [
       { path: 'Dockerfile', content: this.buildDockerfile() },
-      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ...this.copiedFolders().map((c) => `!${c.from.replace(/\/$/, '')}`), ''].join('\n') },
+      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ...this.sourceList.flatMap((s) => (s._copiedContent?.entries ?? []).map((e) => `!${s.directory}/${e.replace(/\/$/, '')}`)), ''].join('\n') },
       { path: 'index.json', content: JSON.stringify(this.buildIndex(), null, 2) + '\n' },
       { path: 'README.md', content: platformReadme(this.readmeFacts()) },
       ...toolchainContextFiles(this.tools),
@@ -412,10 +412,18 @@ export class PolicyPlatform extends Construct {
           `cp -R '/tmp/source/${s.archiveRoot}/.' /repos/${s.repoName}/`,
           'rm -rf /tmp/source',
         ]);
-      } else if (s.kind === PolicySourceKind.DIRECTORY && s.image === undefined) {
-        // a directory source copied from the build context (the folder's files checked against their sha256 at synthesis)
-        const stage = file.addStage({ from: 'scratch', name: s.stageName, comment: `${s.repoName}: folder ${s.directory} of the build context, as synthesized (every file checked against its recorded sha256)` });
-        for (const c of this.copiedFolders().filter((x) => x.source === s)) stage.copy({ sources: [c.from], destination: c.to });
+      } else if (s._copiedContent) {
+        // a directory source copied from the build context: each file checked against the sha256 its
+        // synthesis recorded, and nothing else copied (a folder changed since the platform's synthesis fails the build)
+        const content = s._copiedContent;
+        const root = `/repos/${s.repoName}`;
+        const stage = file.addStage({ from: this.baseImage, name: s.stageName, comment: `${s.repoName}: folder ${s.directory} of the build context, each file checked against the sha256 recorded at its synthesis` });
+        for (const entry of content.entries) stage.copy({ sources: [`${s.directory}/${entry}`], destination: `${root}/${entry}` });
+        stage.run([
+          `cd ${root}`,
+          `test "$(find . -type f | wc -l)" -eq ${content.files.length}`,
+          ...content.files.map((f) => `echo '${f.sha256}  ${f.path}' | sha256sum -c -`),
+        ]);
       } else {
         file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${STAGE_COMMENTS[s.kind]}` });
       }
@@ -448,14 +456,6 @@ export class PolicyPlatform extends Construct {
     final.user(`${this.userId}:${this.userId}`);
     final.workdir('/repos');
     return file.render();
-  }
-
-  /**
-   * What the image copies from the build context for the directory sources without image: each
-   * entry of the repo image content the folder has, e.g. `repos/team/charts/` → `/repos/team/charts/`.
-   */
-  private copiedFolders(): { source: PolicySource; from: string; to: string }[] {
-    return this.sourceList.flatMap((s) => s._copiedContent.map((entry) => ({ source: s, from: `${s.directory}/${entry}`, to: `/repos/${s.repoName}/${entry}` })));
   }
 
   /** What the image installs without checksum (explicit opt-outs), for the Dockerfile header and README. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DirectoryRepo } from './directory-repo';
 import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
-import { readRepoFolder } from './repo-folder';
+import { readRepoFolder, RepoImageContent, SAFE_PATH } from './repo-folder';
 import { compareBytes } from '../core/byte-order';
 import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
 import { PlatformScope } from '../repo/exception-references';
@@ -221,7 +221,7 @@ export class PolicySource {
         + 'place the repository folder inside it (or set platformDirectory), or set image to pull its repo image instead');
     } else if (copied && outside(realRelative(base, folder))) {
       problems.push(`path ${JSON.stringify(props.path)}: ${folder} leads out of the build context ${base} through a symbolic link, which the Docker build does not follow`);
-    } else if (copied && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(directory)) {
+    } else if (copied && !SAFE_PATH.test(directory)) {
       problems.push(`path ${JSON.stringify(props.path)}: ${JSON.stringify(directory)} cannot be written into the Dockerfile's COPY (letters, digits, '.', '_', '-' and '/' only)`);
     }
     const reading = readRepoFolder(folder, copied);
@@ -236,7 +236,7 @@ export class PolicySource {
       image: props.image,
       directory,
       platformDirectory: base,
-      imageContent: copied ? reading.folder?.imageContent ?? [] : [],
+      imageContent: copied ? reading.folder?.imageContent : undefined,
       environments: repo ? [...repo.environments] : undefined,
       problems,
     });
@@ -299,7 +299,7 @@ export class PolicySource {
   private readonly problemList: string[];
   private readonly directoryRepo?: DirectoryRepo;
   private readonly platformDirectory?: string;
-  private readonly imageContent: string[];
+  private readonly imageContent?: RepoImageContent;
 
   private constructor(props: SourceFields) {
     this.kind = props.kind;
@@ -319,7 +319,7 @@ export class PolicySource {
     this.directory = props.directory;
     this.directoryRepo = props.directoryRepo;
     this.platformDirectory = props.platformDirectory;
-    this.imageContent = props.imageContent ?? [];
+    this.imageContent = props.imageContent;
     if (!isDnsLabel(this.repoName)) {
       this.problemList.push(`repo name ${JSON.stringify(this.repoName)} is not ${LABEL_RULE}`);
     }
@@ -365,13 +365,13 @@ export class PolicySource {
   }
 
   /**
-   * What the platform image copies of a directory source copied from the build context: entries of
-   * the folder relative to it (`charts/`, `cd/`, `rendered/`, `README.md`, ...); empty for any
-   * other source.
+   * What the platform image copies of a directory source copied from the build context: the
+   * entries of the folder (`charts/`, `cd/`, `rendered/`, `README.md`, ...) and each of their files
+   * with the sha256 recorded at its synthesis; undefined for any other source.
    * @internal
    */
-  public get _copiedContent(): string[] {
-    return [...this.imageContent];
+  public get _copiedContent(): RepoImageContent | undefined {
+    return this.imageContent;
   }
 
   /**
@@ -425,7 +425,7 @@ interface SourceFields {
   readonly directory?: string;
   readonly directoryRepo?: DirectoryRepo;
   readonly platformDirectory?: string;
-  readonly imageContent?: string[];
+  readonly imageContent?: RepoImageContent;
 }
 
 /** `folder` relative to `base` after following symbolic links ('unknown' when either cannot be resolved: reading the folder reports it). */

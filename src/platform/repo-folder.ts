@@ -13,12 +13,23 @@ import { parseYamlDocuments } from '../core/yaml';
 import { RepoChart } from '../repo/policy-repo-contract';
 import { REPO_IMAGE_CONTENT } from '../repo/repo-files';
 
+/** A path the Dockerfile may carry unquoted (in COPY and in the shell of RUN). */
+export const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
 /** The rendered manifests of one chart in one environment. */
 export interface RenderedChart {
   /** `rendered/<env>/<chart>.yaml`. */
   readonly file: string;
   /** Its documents, in file order. */
   readonly docs: any[];
+}
+
+/** What the repo image carries of a folder: the entries it has, and each of their files with its recorded sha256. */
+export interface RepoImageContent {
+  /** Entries of REPO_IMAGE_CONTENT the folder has (`charts/`, `cd/`, `README.md`, ...), in that order. */
+  readonly entries: string[];
+  /** Every file under them, sorted by path. */
+  readonly files: { readonly path: string; readonly sha256: string }[];
 }
 
 /** What a verified repository folder declares. */
@@ -31,8 +42,8 @@ export interface RepoFolder {
   readonly charts: RepoChart[];
   /** Environment → the rendered manifests of each chart, charts by name. */
   readonly rendered: ReadonlyMap<string, RenderedChart[]>;
-  /** Entries of the repo image content the folder has (`charts/`, `cd/`, `README.md`, ...), in REPO_IMAGE_CONTENT order. */
-  readonly imageContent: string[];
+  /** What the repo image carries of the folder. */
+  readonly imageContent: RepoImageContent;
 }
 
 /** The folder's contents, or every problem found (each naming the folder or the file and what is wrong). */
@@ -78,9 +89,16 @@ export function readRepoFolder(dir: string, copied: boolean): RepoFolderReading 
     }
   }
   const listed = new Set(manifest.files);
-  const imageContent = REPO_IMAGE_CONTENT.filter((entry) => manifest.files.some((f) => (entry.endsWith('/') ? f.startsWith(entry) : f === entry)));
+  const inEntry = (entry: string, f: string) => (entry.endsWith('/') ? f.startsWith(entry) : f === entry);
+  const entries = REPO_IMAGE_CONTENT.filter((entry) => manifest.files.some((f) => inEntry(entry, f)));
+  const sums = manifest.sha256;
+  const imageFiles = [...manifest.files].sort(compareBytes).filter((f) => entries.some((e) => inEntry(e, f))).map((f) => ({ path: f, sha256: sums[f] }));
+  const imageContent = { entries, files: imageFiles };
   if (copied) {
-    for (const entry of imageContent.filter((e) => e.endsWith('/'))) {
+    for (const f of imageFiles.filter((x) => !SAFE_PATH.test(x.path))) {
+      problems.push(`${f.path}: the name cannot be written into the Dockerfile's check of the copied files (letters, digits, '.', '_', '-' and '/' only)`);
+    }
+    for (const entry of entries.filter((e) => e.endsWith('/'))) {
       for (const file of filesUnder(dir, entry)) {
         if (!listed.has(file)) problems.push(`${file}: not written by the synthesis (not listed in ${WRITTEN_FILES_MANIFEST}); the platform image would copy it`);
       }
@@ -91,7 +109,7 @@ export function readRepoFolder(dir: string, copied: boolean): RepoFolderReading 
 }
 
 /** The folder's environments, charts and rendered manifests, from its verified files. */
-function declared(repoName: string, files: string[], texts: Map<string, string>, imageContent: string[]): RepoFolderReading {
+function declared(repoName: string, files: string[], texts: Map<string, string>, imageContent: RepoImageContent): RepoFolderReading {
   const problems: string[] = [];
   const envSet = new Set(files.map((f) => /^cd\/([^/]+)\/values\.yaml$/.exec(f)?.[1]).filter((e): e is string => e !== undefined));
   const label = /io\.policy-platform\.environments="([^"]*)"/.exec(texts.get('Dockerfile') ?? '');

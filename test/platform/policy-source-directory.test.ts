@@ -3,6 +3,7 @@
  * folder. The folder is synthesized here by the library itself, inside the platform's output
  * directory (the build context), then read back and verified.
  */
+import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -41,6 +42,44 @@ function simpleRepo(scope: App, name: string, policies: string[], environments =
   return repo;
 }
 
+/** The files under the entries of `folder` (folders walked), relative to it, in byte order. */
+function filesOf(folder: string, entries: string[]): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    if (fs.statSync(path.join(folder, rel)).isDirectory()) fs.readdirSync(path.join(folder, rel)).forEach((n) => walk(`${rel}/${n}`));
+    else out.push(rel);
+  };
+  entries.forEach(walk);
+  return out.sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : a === b ? 0 : 1));
+}
+
+function sha256Of(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * Runs the check of the platform Dockerfile's stage of a copied directory source over what its
+ * COPY instructions would copy (the entries of `folder`, copied into a scratch `/repos/<name>`).
+ */
+function runBuildCheck(dockerfile: string, folder: string, repoName: string): { status: number; output: string } {
+  const lines = dockerfile.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('FROM ') && l.endsWith(` AS ${repoName.replace(/-/g, '_')}_repo`));
+  const image = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-image-'));
+  const root = path.join(image, 'repos', repoName);
+  let i = from + 1;
+  for (; lines[i].startsWith('COPY '); i++) {
+    const [, source, destination] = lines[i].split(' ');
+    const entry = destination.slice(`/repos/${repoName}/`.length);
+    expect(source.endsWith(`/${entry}`)).toBe(true);
+    fs.cpSync(path.join(folder, entry), path.join(root, entry), { recursive: true });
+  }
+  const run: string[] = [];
+  for (; lines[i] !== ''; i++) run.push(lines[i]);
+  const script = run.join('\n').replace(/^RUN /, '').replace(`cd /repos/${repoName}`, `cd '${root}'`);
+  const result = spawnSync('sh', ['-c', script], { encoding: 'utf-8' });
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+
 /** A PolicyException `allow-<policy>` in the repository's set, exempting the batch namespace from the policy's rule `check`. */
 function exceptionFor(repo: PolicyRepo, policyName: string): void {
   new PolicyException(repo.policySets[0], `allow-${policyName}`, {
@@ -65,7 +104,7 @@ function rewriteManifest(folder: string, edit: (json: any) => void): void {
 
 describe('a synthesized repository folder as a platform source', () => {
   test('environments, charts and policies come from the folder; the Dockerfile copies its image content from the build context', () => {
-    const { ctx } = contextWithSecurityRepo();
+    const { ctx, folder } = contextWithSecurityRepo();
     const source = PolicySource.fromDirectory({ path: 'repos/security-policy', platformDirectory: ctx });
     expect(source.problems).toEqual([]);
     expect(source.kind).toBe(PolicySourceKind.DIRECTORY);
@@ -77,14 +116,20 @@ describe('a synthesized repository folder as a platform source', () => {
     const platform = new PolicyPlatform(new App(), 'platform', { sources: [source] });
     const dockerfile = platform.dockerfile();
     const lines = dockerfile.split('\n');
-    const stage = lines.indexOf('FROM scratch AS security_policy_repo');
-    expect(lines.slice(stage - 1, stage + 5)).toEqual([
-      '# security-policy: folder repos/security-policy of the build context, as synthesized (every file checked against its recorded sha256)',
-      'FROM scratch AS security_policy_repo',
+    const stage = lines.indexOf(`FROM ${PolicyPlatform.DEFAULT_BASE_IMAGE} AS security_policy_repo`);
+    const copied = filesOf(folder, ['cd', 'charts', 'rendered', 'README.md']);
+    expect(copied).toHaveLength(18);
+    expect(lines.slice(stage - 1, stage + 8 + copied.length)).toEqual([
+      '# security-policy: folder repos/security-policy of the build context, each file checked against the sha256 recorded at its synthesis',
+      `FROM ${PolicyPlatform.DEFAULT_BASE_IMAGE} AS security_policy_repo`,
       'COPY repos/security-policy/charts/ /repos/security-policy/charts/',
       'COPY repos/security-policy/cd/ /repos/security-policy/cd/',
       'COPY repos/security-policy/rendered/ /repos/security-policy/rendered/',
       'COPY repos/security-policy/README.md /repos/security-policy/README.md',
+      'RUN cd /repos/security-policy \\',
+      '    && test "$(find . -type f | wc -l)" -eq 18 \\',
+      ...copied.map((f, i) => `    && echo '${sha256Of(path.join(folder, f))}  ${f}' | sha256sum -c -${i < copied.length - 1 ? ' \\' : ''}`),
+      '',
     ]);
     expect(lines).toContain('COPY --from=security_policy_repo /repos/security-policy/ /repos/security-policy/');
     const report = checkDockerfile(dockerfile);
@@ -114,6 +159,22 @@ describe('a synthesized repository folder as a platform source', () => {
       '# Read from the synthesized folder repos/security-policy (its rendered/prd/): security-policy.',
     ]);
     expect(platform.unrenderedSources).toEqual([]);
+  });
+
+  test('the image build checks every copied file against its recorded sha256, and that nothing else was copied', () => {
+    const { ctx, folder } = contextWithSecurityRepo();
+    const dockerfile = new PolicyPlatform(new App(), 'platform', { sources: [PolicySource.fromDirectory({ path: 'repos/security-policy', platformDirectory: ctx })] }).dockerfile();
+    expect(runBuildCheck(dockerfile, folder, 'security-policy')).toMatchObject({ status: 0 });
+    // the folder changes after the platform's synthesis: the build fails
+    const values = path.join(folder, 'cd', 'prd', 'values.yaml');
+    fs.appendFileSync(values, '# edited\n');
+    const edited = runBuildCheck(dockerfile, folder, 'security-policy');
+    expect(edited.status).not.toBe(0);
+    expect(edited.output).toMatch(/cd\/prd\/values\.yaml: FAILED/);
+    fs.writeFileSync(values, fs.readFileSync(values, 'utf-8').replace('# edited\n', ''));
+    expect(runBuildCheck(dockerfile, folder, 'security-policy')).toMatchObject({ status: 0 });
+    fs.writeFileSync(path.join(folder, 'rendered', 'prd', 'extra.yaml'), 'kind: ClusterPolicy\n');
+    expect(runBuildCheck(dockerfile, folder, 'security-policy').status).not.toBe(0);
   });
 
   test('what the platform knows of it is what it knows of the same repository defined in code: policy keys, charts, environments, every render', () => {
