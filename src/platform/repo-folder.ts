@@ -92,7 +92,9 @@ export function readRepoFolder(dir: string, copied: boolean): RepoFolderReading 
   const inEntry = (entry: string, f: string) => (entry.endsWith('/') ? f.startsWith(entry) : f === entry);
   const entries = REPO_IMAGE_CONTENT.filter((entry) => manifest.files.some((f) => inEntry(entry, f)));
   const sums = manifest.sha256;
-  const imageFiles = [...manifest.files].sort(compareBytes).filter((f) => entries.some((e) => inEntry(e, f))).map((f) => ({ path: f, sha256: sums[f] }));
+  const imageFiles = [...manifest.files].sort(compareBytes)
+    .filter((f) => entries.some((e) => inEntry(e, f)))
+    .map((f) => ({ path: f, sha256: sums[f] }));
   const imageContent = { entries, files: imageFiles };
   if (copied) {
     for (const f of imageFiles.filter((x) => !SAFE_PATH.test(x.path))) {
