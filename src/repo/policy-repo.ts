@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { exceptionObjects, exceptionReferenceProblems, PlatformScope, PlatformScoped, policyReferences } from './exception-references';
+import { exceptionObjects, exceptionReferenceProblems, PlatformScope, policyReferences } from './exception-references';
 import { imageProblems, imageReference } from './image-reference';
 import { dns1123LabelProblem } from './names';
 import { policyIdentities } from './policy-identities';
@@ -77,7 +77,7 @@ export interface PolicyRepoProps extends PolicyRepoOptions {
  * A team's policy repository: one or more PolicySets (Helm charts), the environment list, and the
  * files that deploy and package them (cd values, Dockerfile, rendered manifests, README).
  */
-export class PolicyRepo extends Construct implements IPolicyRepo, PlatformScoped {
+export class PolicyRepo extends Construct implements IPolicyRepo {
   /**
    * File in which a plain `synth(outdir)` lists the files it wrote, so the next run can delete the
    * ones it no longer writes (projen-managed output relies on projen's own cleanup instead).
