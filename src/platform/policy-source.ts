@@ -219,7 +219,7 @@ export class PolicySource {
     if (copied && outside(directory)) {
       problems.push(`path ${JSON.stringify(props.path)}: ${folder} is not inside the platform's output directory ${base}, the build context the Dockerfile copies it from; `
         + 'place the repository folder inside it (or set platformDirectory), or set image to pull its repo image instead');
-    } else if (copied && outside(realRelative(base, folder))) {
+    } else if (copied && outside(realRelative(base, folder) ?? directory)) {
       problems.push(`path ${JSON.stringify(props.path)}: ${folder} leads out of the build context ${base} through a symbolic link, which the Docker build does not follow`);
     } else if (copied && !SAFE_PATH.test(directory)) {
       problems.push(`path ${JSON.stringify(props.path)}: ${JSON.stringify(directory)} cannot be written into the Dockerfile's COPY (letters, digits, '.', '_', '-' and '/' only)`);
@@ -428,11 +428,11 @@ interface SourceFields {
   readonly imageContent?: RepoImageContent;
 }
 
-/** `folder` relative to `base` after following symbolic links ('unknown' when either cannot be resolved: reading the folder reports it). */
-function realRelative(base: string, folder: string): string {
+/** `folder` relative to `base` after following symbolic links; undefined when either cannot be resolved (reading the folder reports it). */
+function realRelative(base: string, folder: string): string | undefined {
   try {
     return path.relative(fs.realpathSync(base), fs.realpathSync(folder)).split(path.sep).join('/');
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
