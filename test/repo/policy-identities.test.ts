@@ -4,7 +4,9 @@
  */
 import { policyIdentities, policyKey } from '../../src/repo/policy-identities';
 
-const doc = (apiVersion: string, kind: string, name: string, extra: any = {}) => ({ apiVersion, kind, metadata: { name, ...extra.metadata }, spec: extra.spec });
+/** A manifest with `metadata.name` and, from `extra`, more metadata and a spec. */
+const doc = (apiVersion: string, kind: string, name: string, extra: any = {}) =>
+  ({ apiVersion, kind, metadata: { name, ...extra.metadata }, spec: extra.spec });
 
 test('policy objects: kyverno.io but its PolicyExceptions, every policies.kyverno.io and admissionregistration.k8s.io object; nothing else', () => {
   const ids = policyIdentities([
