@@ -165,7 +165,7 @@ export function writeOwnedFiles(outdir: string, files: SynthFile[], options: Own
   const plan = planSynthesis(fsys, root, sorted, owned, options.force ?? false);
   obstacles.push(...plan.obstacles);
   if (obstacles.length > 0) throw obstaclesError(who, outdir, obstacles, 'pass { force: true } to synth()');
-  const manifest = manifestText(options.owner, sorted.map((f) => f.path));
+  const manifest = manifestText(options.owner, sorted);
   const manifestChanged = !(fsys.entryType(manifestPath) === 'file' && fsys.readFile(manifestPath).toString('utf-8') === manifest);
   if (plan.changed.length === 0 && plan.stale.length === 0 && !manifestChanged) return;
   const changed = manifestChanged ? [...plan.changed, { path: WRITTEN_FILES_MANIFEST, content: manifest }] : plan.changed;

@@ -1,10 +1,13 @@
 /**
  * The written-files manifest: the one record of what a plain `synth(outdir)` owns in a folder.
- * `{ "owner": { "kind", "name" }, "files": [paths] }`; the files are what the next run may
- * overwrite or delete, the owner is who may write the folder (one repository or platform each).
- * Internal module.
+ * `{ "owner": { "kind", "name" }, "files": [paths], "sha256": { path: hex } }`; the files are what
+ * the next run may overwrite or delete, the owner is who may write the folder (one repository or
+ * platform each), the sha256 of each file lets a reader tell whether it was changed since (a
+ * manifest of an earlier release has no `sha256`). Internal module.
  */
+import { createHash } from 'crypto';
 import { compareBytes } from './byte-order';
+import { SynthFile } from './synth-file';
 import { SynthFileSystem } from './synth-fs';
 
 /**
@@ -27,6 +30,8 @@ export interface WrittenFilesManifest {
   /** Undefined for a manifest of an earlier release (a bare list of paths). */
   readonly owner?: SynthOwner;
   readonly files: string[];
+  /** The sha256 (hex) of each file's bytes as written; undefined for a manifest of an earlier release. */
+  readonly sha256?: { readonly [path: string]: string };
 }
 
 /** `PolicyRepo "security-policy"`. @internal */
@@ -39,9 +44,17 @@ export function sameOwner(a: SynthOwner, b: SynthOwner): boolean {
   return a.kind === b.kind && a.name === b.name;
 }
 
+/** The sha256 (lowercase hex) of bytes, or of a string's UTF-8 encoding (how synthesis writes it). @internal */
+export function sha256Hex(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
 /** The manifest text, deterministic (paths in byte order). @internal */
-export function manifestText(owner: SynthOwner, files: string[]): string {
-  const body = { owner: { kind: owner.kind, name: owner.name }, files: [...files].sort(compareBytes) };
+export function manifestText(owner: SynthOwner, files: SynthFile[]): string {
+  const sorted = [...files].sort((a, b) => compareBytes(a.path, b.path));
+  const sha256: { [path: string]: string } = {};
+  for (const f of sorted) sha256[f.path] = sha256Hex(f.content);
+  const body = { owner: { kind: owner.kind, name: owner.name }, files: sorted.map((f) => f.path), sha256 };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
@@ -67,5 +80,10 @@ export function readManifest(fsys: SynthFileSystem, file: string): WrittenFilesM
   const files = paths(json?.files);
   const owner = json?.owner;
   if (!files || typeof owner?.kind !== 'string' || typeof owner?.name !== 'string') return 'invalid';
-  return { owner: { kind: owner.kind, name: owner.name }, files };
+  const manifest = { owner: { kind: owner.kind, name: owner.name }, files };
+  if (json.sha256 === undefined) return manifest;
+  const sums = json.sha256;
+  if (sums === null || typeof sums !== 'object' || Array.isArray(sums)) return 'invalid';
+  if (!Object.entries(sums).every(([p, h]) => files.includes(p) && typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) return 'invalid';
+  return { ...manifest, sha256: sums as { [path: string]: string } };
 }

@@ -29,6 +29,9 @@ function sourceRow(s: PolicySource): string {
   if (s.kind === PolicySourceKind.GIT) {
     return `| ${s.repoName} | archive of commit \`${s.gitRef}\` (${s.gitUrl}) | ${s.sha256 ? `sha256 \`${s.sha256}\`` : '**UNVERIFIED** (no sha256)'} |`;
   }
+  if (s.kind === PolicySourceKind.DIRECTORY && s.image === undefined) {
+    return `| ${s.repoName} | folder \`${s.directory}\` of the build context (a synthesized repository) | every file checked against the sha256 recorded at its synthesis |`;
+  }
   return `| ${s.repoName} | image \`${s.image}\` | ${s.imageDigest ? 'pinned by digest' : 'by tag (pin a digest for strict mode)'} |`;
 }
 

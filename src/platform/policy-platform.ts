@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Construct } from 'constructs';
 import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { PolicySource, PolicySourceKind } from './policy-source';
@@ -12,7 +13,7 @@ import { SynthOptions } from '../core/synth-options';
 import { collectProblems, TreeValidationError } from '../core/validate-tree';
 import { toYamlDocuments } from '../core/yaml';
 import { Dockerfile } from '../docker';
-import { PolicyReference, policyReferences } from '../repo/exception-references';
+import { isPlatformScoped, PlatformScope, PolicyReference, referencesOf } from '../repo/exception-references';
 
 /**
  * Settings of a PolicyPlatform besides its sources and description (shared by the construct, the
@@ -115,7 +116,7 @@ export interface PolicyPlatformProps extends PolicyPlatformOptions {
 /**
  * Aggregates policy sources into one image (the seed's multi-stage build, made safe: pinned and
  * checksummed tools, non-root user, OCI labels, `/repos/index.json`), renders the merged manifests of
- * every source defined in code per environment, and writes its CI workflow.
+ * every source defined in code or read from a synthesized folder per environment, and writes its CI workflow.
  *
  * Conflicts between sources (same repo name, same cluster-scoped policy, environments not covered)
  * are construct validations: they are reported, all at once, before any file is computed.
@@ -170,7 +171,7 @@ export class PolicyPlatform extends Construct {
     this.node.addValidation({ validate: () => this.conflicts() });
     // exceptions of a repository may name the policies of any source of the platform (a repository
     // of an older copy of the library has no such hook)
-    for (const s of this.sourceList) if (typeof s.repo?._addPlatformScope === 'function') s.repo._addPlatformScope(() => this.policyScope());
+    for (const s of this.sourceList) if (s.repo && isPlatformScoped(s.repo)) s.repo._addPlatformScope(() => this.policyScope());
   }
 
   /** The sources, sorted by repo name. */
@@ -180,11 +181,12 @@ export class PolicyPlatform extends Construct {
 
   /** Sources whose manifests the platform cannot render (known only by image, or a git library). */
   public get unrenderedSources(): PolicySource[] {
-    return this.sourceList.filter((s) => s.kind !== PolicySourceKind.REPO);
+    return this.sourceList.filter((s) => s.repo === undefined);
   }
 
   /**
-   * The merged, resolved manifests of every source defined in code for an environment, sources in
+   * The merged, resolved manifests of every source defined in code or read from a synthesized folder
+   * (its `rendered/<env>/` manifests) for an environment, sources in
    * repo-name order. Throws when the tree has problems (conflicts included).
    */
   public render(env: string): any[] {
@@ -213,7 +215,7 @@ export class PolicyPlatform extends Construct {
     this.check();
     const files: SynthFile[] = [
       { path: 'Dockerfile', content: this.buildDockerfile() },
-      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ''].join('\n') },
+      { path: '.dockerignore', content: [`# ${GENERATED_NOTICE}`, '# Only what the Dockerfile copies is sent to the build.', '*', '!index.json', ...toolchainContextFiles(this.tools).map((f) => `!${f.path}`), ...this.sourceList.flatMap((s) => (s._copiedContent?.entries ?? []).map((e) => `!${s.directory}/${e.replace(/\/$/, '')}`)), ''].join('\n') },
       { path: 'index.json', content: JSON.stringify(this.buildIndex(), null, 2) + '\n' },
       { path: 'README.md', content: platformReadme(this.readmeFacts()) },
       ...toolchainContextFiles(this.tools),
@@ -242,7 +244,13 @@ export class PolicyPlatform extends Construct {
    * previous output is left as it was.
    */
   public synth(outdir: string, options: SynthOptions = {}): void {
-    writeOwnedFiles(outdir, this.synthFiles(), { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
+    const files = this.synthFiles();
+    const elsewhere = this.sourceList.filter((s) => s._buildContext !== undefined && s._buildContext !== path.resolve(outdir));
+    if (elsewhere.length > 0) {
+      throw new TreeValidationError(elsewhere.map((s) => `${this.node.path}: ${s.description}: the Dockerfile copies ${s.directory} from the build context ${s._buildContext} (platformDirectory), `
+        + `but the platform is synthesized into ${path.resolve(outdir)}; synthesize it into ${s._buildContext}, or set the source's platformDirectory to ${outdir}`));
+    }
+    writeOwnedFiles(outdir, files, { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */
@@ -260,6 +268,10 @@ export class PolicyPlatform extends Construct {
     const out: string[] = [];
     const p = (msg: string) => out.push(`${this.node.path}: ${msg}`);
     for (const s of this.sourceList) s.problems.forEach((m) => p(`${s.description}: ${m}`));
+    if (this.sourceList.some((s) => s.kind === PolicySourceKind.DIRECTORY)) {
+      const scope = this.policyScope();
+      for (const s of this.sourceList) s._platformProblems(scope).forEach((m) => p(`${s.description}: ${m}`));
+    }
     this.tools.problems().forEach((m) => p(m));
     for (const [what, ref] of [['baseImage', this.baseImage], ['nodeImage', this.nodeImage]]) {
       if (!ref || /\s/.test(ref)) p(`${what}: ${JSON.stringify(ref)} is not an image reference`);
@@ -331,14 +343,12 @@ export class PolicyPlatform extends Construct {
   }
 
   /** The policies of every source (names only for sources known by image), and the sources whose policies are unknown. */
-  private policyScope(): { platform: string; policies: PolicyReference[]; unknownSources: string[] } {
+  private policyScope(): PlatformScope {
     const policies: PolicyReference[] = [];
     const unknownSources: string[] = [];
     for (const s of this.sourceList) {
       if (s.repo) {
-        for (const set of s.repo.policySets) {
-          policies.push(...policyReferences([...set.policies, ...set.celPolicies, ...set.otherObjects], s.description));
-        }
+        policies.push(...referencesOf(s.repo.policyIdentities(), s.description));
       } else if (s.policyKeys) {
         for (const key of s.policyKeys) {
           const [kind, ...rest] = key.split('/');
@@ -368,6 +378,9 @@ export class PolicyPlatform extends Construct {
       `# ${GENERATED_NOTICE}`,
       `# Resolved manifests of environment "${env}" from the sources defined in code: ${rendered.join(', ') || 'none'}.`,
     ];
+    for (const s of this.sourceList.filter((x) => x.kind === PolicySourceKind.DIRECTORY)) {
+      head.push(`# Read from the synthesized folder ${s.directory} (its rendered/${env}/): ${s.repoName}.`);
+    }
     for (const s of this.unrenderedSources) {
       const what = s.kind === PolicySourceKind.IMAGE ? `known only by image ${s.image}` : `library archive ${s.gitUrl}`;
       head.push(`# Not rendered here (${what}): ${s.repoName}; its files are in the image under /repos/${s.repoName}/.`);
@@ -399,8 +412,20 @@ export class PolicyPlatform extends Construct {
           `cp -R '/tmp/source/${s.archiveRoot}/.' /repos/${s.repoName}/`,
           'rm -rf /tmp/source',
         ]);
+      } else if (s._copiedContent) {
+        // a directory source copied from the build context: each file checked against the sha256 its
+        // synthesis recorded, and nothing else copied (a folder changed since the platform's synthesis fails the build)
+        const content = s._copiedContent;
+        const root = `/repos/${s.repoName}`;
+        const stage = file.addStage({ from: this.baseImage, name: s.stageName, comment: `${s.repoName}: folder ${s.directory} of the build context, each file checked against the sha256 recorded at its synthesis` });
+        for (const entry of content.entries) stage.copy({ sources: [`${s.directory}/${entry}`], destination: `${root}/${entry}` });
+        stage.run([
+          `cd ${root}`,
+          `test "$(find . -type f | wc -l)" -eq ${content.files.length}`,
+          ...content.files.map((f) => `echo '${f.sha256}  ${f.path}' | sha256sum -c -`),
+        ]);
       } else {
-        file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${s.kind === PolicySourceKind.REPO ? 'repo image of the code-defined repo' : 'repo image published elsewhere'}` });
+        file.addStage({ from: s.image!, name: s.stageName, comment: `${s.repoName}: ${STAGE_COMMENTS[s.kind]}` });
       }
     }
     addToolchainStages(this.tools, file, this.baseImage, this.nodeImage);
@@ -466,9 +491,10 @@ export class PolicyPlatform extends Construct {
         const tag = s.tag ?? tagOf(s.image);
         if (tag) entry.tag = tag;
       }
+      if (s.directory !== undefined && s.image === undefined) entry.directory = s.directory;
       if (s.repo) {
         const charts: { [name: string]: string } = {};
-        for (const set of s.repo.policySets) charts[set.chartName] = set.version;
+        for (const c of s.repo.charts()) charts[c.name] = c.version;
         entry.charts = charts;
       }
       if (s.gitUrl) {
@@ -478,7 +504,7 @@ export class PolicyPlatform extends Construct {
         entry.verified = s.sha256 !== undefined;
       }
       if (s.environments) entry.environments = s.environments;
-      entry.rendered = s.kind === PolicySourceKind.REPO;
+      entry.rendered = s.repo !== undefined;
       entry.policiesKnown = keys !== undefined;
       entry.policies = keys ?? [];
       return entry;
@@ -486,6 +512,13 @@ export class PolicyPlatform extends Construct {
     return index;
   }
 }
+
+/** What the stage of a source pulled from an image says it is. */
+const STAGE_COMMENTS: { [kind: string]: string } = {
+  [PolicySourceKind.REPO]: 'repo image of the code-defined repo',
+  [PolicySourceKind.IMAGE]: 'repo image published elsewhere',
+  [PolicySourceKind.DIRECTORY]: 'repo image of the repository read from a synthesized folder',
+};
 
 /** `name[:tag]@sha256:...` → name (with tag) and digest. */
 function splitDigest(ref: string): { name: string; digest?: string } {

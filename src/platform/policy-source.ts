@@ -1,7 +1,14 @@
-import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
-import { PolicyRepo } from '../repo';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DirectoryRepo } from './directory-repo';
 import { isPinnedUrl, PINNED_URL_RULE } from './pinned-url';
+import { readRepoFolder, RepoImageContent, SAFE_PATH } from './repo-folder';
+import { compareBytes } from '../core/byte-order';
+import { isDnsLabel, LABEL_RULE } from '../kyverno/names';
+import { PlatformScope } from '../repo/exception-references';
 import { isImageDigest, isImageTag } from '../repo/image-reference';
+import { policyKey } from '../repo/policy-identities';
+import { IPolicyRepo } from '../repo/policy-repo-contract';
 
 /**
  * Where a source's policies come from.
@@ -13,6 +20,12 @@ export enum PolicySourceKind {
   IMAGE = 'image',
   /** A git repository at a pinned commit, fetched as its archive (Kyverno's curated policy library). */
   GIT = 'git',
+  /**
+   * A policy repository folder `PolicyRepo.synth()` wrote (checked out beside the platform): read
+   * and verified at construction, rendered here from its `rendered/<env>/` manifests, copied into
+   * the image from the build context (or pulled from its repo image).
+   */
+  DIRECTORY = 'directory',
 }
 
 /**
@@ -67,6 +80,42 @@ export interface ImageSourceProps {
 }
 
 /**
+ * A policy repository folder written by `PolicyRepo.synth()` (a synthesized repository checked out
+ * beside the platform in a monorepo or a CI checkout).
+ */
+export interface DirectorySourceProps {
+  /**
+   * The repository folder, relative to `platformDirectory` (or absolute). Without `image` the
+   * platform's Dockerfile copies it from the build context, so it must be inside
+   * `platformDirectory` (no `..` out of it, no symbolic link out of it) and be written with
+   * letters, digits, `.`, `_`, `-` and `/` only.
+   */
+  readonly path: string;
+
+  /**
+   * The folder the platform is synthesized into (the Docker build context of its image), absolute
+   * or relative to the current working directory: `path` is resolved against it, and
+   * `PolicyPlatform.synth(outdir)` refuses another `outdir` (the Dockerfile would not find the folder).
+   * @default - the current working directory (where a projen platform project writes its files)
+   */
+  readonly platformDirectory?: string;
+
+  /**
+   * Name of the repository under `/repos/`.
+   * @default - the name the folder's owner manifest records (the PolicyRepo's `repoName`)
+   */
+  readonly repoName?: string;
+
+  /**
+   * Image reference (`registry/repository:tag` or `...@sha256:...`) to pull the repository from
+   * instead of copying the folder; the folder is then only read (its policies, environments and
+   * rendered manifests) and may be anywhere.
+   * @default - none: the platform image copies the folder from the build context
+   */
+  readonly image?: string;
+}
+
+/**
  * Kyverno's curated policy library at a pinned commit, fetched as the commit's archive and checked
  * against its sha256 (plain `wget` and `sha256sum` in a build stage: no git, no builder-specific
  * `ADD <git url>`).
@@ -113,9 +162,9 @@ export interface CuratedLibraryProps {
  * One source of policies aggregated by a `PolicyPlatform`.
  */
 export class PolicySource {
-  /** A PolicyRepo defined in the same code: its manifests are rendered by the platform. */
-  public static fromRepo(repo: PolicyRepo, options: RepoSourceOptions = {}): PolicySource {
-    const image = options.image ?? repoImageRef(repo);
+  /** A PolicyRepo defined in the same code (any `IPolicyRepo`): its manifests are rendered by the platform. */
+  public static fromRepo(repo: IPolicyRepo, options: RepoSourceOptions = {}): PolicySource {
+    const image = options.image ?? repo.imageRef;
     return new PolicySource({
       kind: PolicySourceKind.REPO,
       repoName: repo.repoName,
@@ -154,6 +203,45 @@ export class PolicySource {
     });
   }
 
+  /**
+   * A policy repository folder written by `PolicyRepo.synth()`, read and verified now: the owner
+   * manifest must name a PolicyRepo and record the sha256 of every file, no file may have changed
+   * since, and every chart must have rendered manifests for every environment of `cd/<env>/`.
+   * Problems are reported by the platform's validation, with the folder and the file.
+   */
+  public static fromDirectory(props: DirectorySourceProps): PolicySource {
+    const base = path.resolve(props.platformDirectory ?? '.');
+    const folder = path.resolve(base, props.path);
+    const copied = props.image === undefined;
+    const directory = path.relative(base, folder).split(path.sep).join('/');
+    const problems: string[] = [];
+    const outside = (rel: string) => rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
+    if (copied && outside(directory)) {
+      problems.push(`path ${JSON.stringify(props.path)}: ${folder} is not inside the platform's output directory ${base}, the build context the Dockerfile copies it from; `
+        + 'place the repository folder inside it (or set platformDirectory), or set image to pull its repo image instead');
+    } else if (copied && outside(realRelative(base, folder) ?? directory)) {
+      problems.push(`path ${JSON.stringify(props.path)}: ${folder} leads out of the build context ${base} through a symbolic link, which the Docker build does not follow`);
+    } else if (copied && !SAFE_PATH.test(directory)) {
+      problems.push(`path ${JSON.stringify(props.path)}: ${JSON.stringify(directory)} cannot be written into the Dockerfile's COPY (letters, digits, '.', '_', '-' and '/' only)`);
+    }
+    const reading = readRepoFolder(folder, copied);
+    problems.push(...reading.problems);
+    const repoName = props.repoName ?? reading.folder?.repoName ?? path.basename(folder);
+    const repo = reading.folder ? new DirectoryRepo(reading.folder, repoName, props.image) : undefined;
+    return new PolicySource({
+      kind: PolicySourceKind.DIRECTORY,
+      repoName,
+      repo,
+      directoryRepo: repo,
+      image: props.image,
+      directory,
+      platformDirectory: base,
+      imageContent: copied ? reading.folder?.imageContent : undefined,
+      environments: repo ? [...repo.environments] : undefined,
+      problems,
+    });
+  }
+
   /** Kyverno's curated policy library at a pinned commit, fetched as its archive and checked against its sha256. */
   public static kyvernoCurated(props: CuratedLibraryProps): PolicySource {
     const problems: string[] = [];
@@ -185,9 +273,9 @@ export class PolicySource {
   public readonly kind: PolicySourceKind;
   /** Name of the repository under `/repos/`. */
   public readonly repoName: string;
-  /** The repo, for sources defined in code. */
-  public readonly repo?: PolicyRepo;
-  /** Full image reference (with tag or digest), for repo and image sources. */
+  /** The repository, for sources defined in code and directory sources (read from the folder; undefined when it could not be). */
+  public readonly repo?: IPolicyRepo;
+  /** Full image reference (with tag or digest), for repo and image sources, and directory sources pulled by image. */
   public readonly image?: string;
   /** Image tag, for image sources pinned by tag. */
   public readonly tag?: string;
@@ -203,10 +291,15 @@ export class PolicySource {
   public readonly archiveRoot?: string;
   /** Environments the source provides, when known. */
   public readonly environments?: string[];
+  /** The folder of a directory source, relative to the platform's output directory (the build context). */
+  public readonly directory?: string;
 
   private readonly imageName?: string;
   private readonly declaredPolicies?: string[];
   private readonly problemList: string[];
+  private readonly directoryRepo?: DirectoryRepo;
+  private readonly platformDirectory?: string;
+  private readonly imageContent?: RepoImageContent;
 
   private constructor(props: SourceFields) {
     this.kind = props.kind;
@@ -223,6 +316,10 @@ export class PolicySource {
     this.environments = props.environments;
     this.declaredPolicies = props.declaredPolicies;
     this.problemList = props.problems ?? [];
+    this.directory = props.directory;
+    this.directoryRepo = props.directoryRepo;
+    this.platformDirectory = props.platformDirectory;
+    this.imageContent = props.imageContent;
     if (!isDnsLabel(this.repoName)) {
       this.problemList.push(`repo name ${JSON.stringify(this.repoName)} is not ${LABEL_RULE}`);
     }
@@ -241,6 +338,8 @@ export class PolicySource {
         return `repo ${this.repoName} (construct ${this.repo!.node.path})`;
       case PolicySourceKind.IMAGE:
         return `image source ${this.repoName} (${this.image})`;
+      case PolicySourceKind.DIRECTORY:
+        return `directory source ${this.repoName} (${this.directory})`;
       default:
         return `git source ${this.repoName} (${this.gitUrl})`;
     }
@@ -261,22 +360,37 @@ export class PolicySource {
    * undefined when not known (image without a declared list, git library).
    */
   public get policyKeys(): string[] | undefined {
-    if (this.repo) {
-      const keys: string[] = [];
-      for (const set of this.repo.policySets) {
-        for (const p of set.policies) {
-          const ns = (p as any).metadata?.namespace as string | undefined;
-          keys.push(ns ? `${p.kind}/${ns}/${p.policyName}` : `${p.kind}/${p.policyName}`);
-        }
-        // the CEL kinds (policies.kyverno.io policies and exceptions, admission policies and
-        // their bindings) overwrite each other in the cluster the same way
-        for (const c of set.celPolicies ?? []) {
-          keys.push(c.policyNamespace ? `${c.kind}/${c.policyNamespace}/${c.policyName}` : `${c.kind}/${c.policyName}`);
-        }
-      }
-      return keys.sort();
-    }
+    if (this.repo) return this.repo.policyIdentities().map(policyKey).sort(compareBytes);
     return this.declaredPolicies?.map((n) => `ClusterPolicy/${n}`);
+  }
+
+  /**
+   * What the platform image copies of a directory source copied from the build context: the
+   * entries of the folder (`charts/`, `cd/`, `rendered/`, `README.md`, ...) and each of their files
+   * with the sha256 recorded at its synthesis; undefined for any other source.
+   * @internal
+   */
+  public get _copiedContent(): RepoImageContent | undefined {
+    return this.imageContent;
+  }
+
+  /**
+   * The absolute folder a directory source copied from the build context expects the platform to
+   * be synthesized into; undefined for any other source.
+   * @internal
+   */
+  public get _buildContext(): string | undefined {
+    return this.kind === PolicySourceKind.DIRECTORY && this.image === undefined ? this.platformDirectory : undefined;
+  }
+
+  /**
+   * Problems of the source within a platform: the exceptions of a directory source's rendered
+   * manifests naming policies no source of the platform brings (a code-defined repository checks
+   * its own, in its tree).
+   * @internal
+   */
+  public _platformProblems(scope: PlatformScope): string[] {
+    return this.directoryRepo ? this.directoryRepo.exceptionProblems(scope) : [];
   }
 
   /** The image digest (`sha256:...`) when the image reference pins one. */
@@ -296,7 +410,7 @@ export class PolicySource {
 interface SourceFields {
   readonly kind: PolicySourceKind;
   readonly repoName: string;
-  readonly repo?: PolicyRepo;
+  readonly repo?: IPolicyRepo;
   readonly image?: string;
   readonly imageName?: string;
   readonly tag?: string;
@@ -308,9 +422,17 @@ interface SourceFields {
   readonly environments?: string[];
   readonly declaredPolicies?: string[];
   readonly problems?: string[];
+  readonly directory?: string;
+  readonly directoryRepo?: DirectoryRepo;
+  readonly platformDirectory?: string;
+  readonly imageContent?: RepoImageContent;
 }
 
-/** The repo's image reference (`registry/repository[:tag][@digest]`). */
-function repoImageRef(repo: PolicyRepo): string | undefined {
-  return repo.imageRef;
+/** `folder` relative to `base` after following symbolic links; undefined when either cannot be resolved (reading the folder reports it). */
+function realRelative(base: string, folder: string): string | undefined {
+  try {
+    return path.relative(fs.realpathSync(base), fs.realpathSync(folder)).split(path.sep).join('/');
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,8 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { apiGroup, policyIdentities } from './policy-identities';
+import type { PolicyIdentity } from './policy-repo-contract';
 import { compareBytes } from '../core/byte-order';
 import { wildcardMatch } from '../engine/wildcard';
 
@@ -31,15 +33,31 @@ const POLICY_GROUPS = ['kyverno.io', 'policies.kyverno.io'];
 
 /** The policies (every non-exception object of the two Kyverno policy groups) among `objects`. */
 export function policyReferences(objects: ApiObject[], source: string): PolicyReference[] {
-  const out: PolicyReference[] = [];
-  for (const o of objects) {
-    const m = o.toJson();
-    const group = String(m?.apiVersion ?? '').split('/')[0];
-    if (!POLICY_GROUPS.includes(group) || m.kind === 'PolicyException' || !m?.metadata?.name) continue;
-    const rules = Array.isArray(m?.spec?.rules) ? m.spec.rules.map((r: any) => String(r?.name)) : undefined;
-    out.push({ kind: m.kind, namespace: m.metadata.namespace, name: m.metadata.name, rules, source });
-  }
-  return out;
+  return referencesOf(policyIdentities(objects.map((o) => o.toJson())), source);
+}
+
+/** The policies (every non-exception object of the two Kyverno policy groups) among policy identities. */
+export function referencesOf(identities: PolicyIdentity[], source: string): PolicyReference[] {
+  return identities
+    .filter((p) => POLICY_GROUPS.includes(apiGroup(p.apiVersion)) && p.kind !== 'PolicyException')
+    .map((p) => ({ kind: p.kind, namespace: p.namespace, name: p.name, rules: p.rules, source }));
+}
+
+/** What a platform tells a source repository: the policies of all its sources, and the sources whose policies are unknown. */
+export interface PlatformScope {
+  readonly platform: string;
+  readonly policies: PolicyReference[];
+  readonly unknownSources: string[];
+}
+
+/** A repository whose exceptions may name the policies of every source of a platform it is a source of. */
+export interface PlatformScoped {
+  _addPlatformScope(scope: () => PlatformScope): void;
+}
+
+/** Whether a repository takes a platform's scope (a repository of an older copy of the library has no such hook). */
+export function isPlatformScoped(x: object): x is PlatformScoped {
+  return typeof (x as Partial<PlatformScoped>)._addPlatformScope === 'function';
 }
 
 /** The exceptions among the objects of a chart (tests' own exceptions live in their own charts). */

@@ -1,7 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
-import { exceptionObjects, exceptionReferenceProblems, PolicyReference, policyReferences } from './exception-references';
+import { exceptionObjects, exceptionReferenceProblems, PlatformScope, policyReferences } from './exception-references';
 import { imageProblems, imageReference } from './image-reference';
 import { dns1123LabelProblem } from './names';
+import { policyIdentities } from './policy-identities';
+import { IPolicyRepo, PolicyIdentity, RepoChart } from './policy-repo-contract';
 import { PolicySet } from './policy-set';
 import { repoFiles } from './repo-files';
 import { RepoImage } from './repo-image';
@@ -75,7 +77,7 @@ export interface PolicyRepoProps extends PolicyRepoOptions {
  * A team's policy repository: one or more PolicySets (Helm charts), the environment list, and the
  * files that deploy and package them (cd values, Dockerfile, rendered manifests, README).
  */
-export class PolicyRepo extends Construct {
+export class PolicyRepo extends Construct implements IPolicyRepo {
   /**
    * File in which a plain `synth(outdir)` lists the files it wrote, so the next run can delete the
    * ones it no longer writes (projen-managed output relies on projen's own cleanup instead).
@@ -108,7 +110,7 @@ export class PolicyRepo extends Construct {
 
   private readonly props: PolicyRepoProps;
   /** The platforms this repository is a source of: what else their exceptions may name. */
-  private readonly platformScopes: (() => { platform: string; policies: PolicyReference[]; unknownSources: string[] })[] = [];
+  private readonly platformScopes: (() => PlatformScope)[] = [];
   /** The model of the synthesis in progress, so the renders it triggers (PolicyTests) reuse it. */
   private modelInUse?: RepoModel;
 
@@ -137,6 +139,19 @@ export class PolicyRepo extends Construct {
     return this.node.findAll()
       .filter((c): c is PolicySet => PolicySet.isPolicySet(c) && (c as PolicySet).repo === this)
       .sort((a, b) => compareBytes(a.chartName, b.chartName));
+  }
+
+  /** The charts of the repository (one per PolicySet), sorted by name. */
+  public charts(): RepoChart[] {
+    return this.policySets.map((s) => ({ name: s.chartName, version: s.version }));
+  }
+
+  /**
+   * The policy objects of every set (policies, CEL policies and their exceptions and bindings,
+   * other Kyverno policy objects), sorted by kind, namespace and name, each once.
+   */
+  public policyIdentities(): PolicyIdentity[] {
+    return policyIdentities(this.policySets.flatMap((set) => [...set.policies, ...set.celPolicies, ...set.otherObjects]).map((o) => o.toJson()));
   }
 
   /**
@@ -194,7 +209,7 @@ export class PolicyRepo extends Construct {
    * then name the policies of every source of the platform.
    * @internal
    */
-  public _addPlatformScope(scope: () => { platform: string; policies: PolicyReference[]; unknownSources: string[] }): void {
+  public _addPlatformScope(scope: () => PlatformScope): void {
     this.platformScopes.push(scope);
   }
 

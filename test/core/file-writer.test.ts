@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -54,6 +55,10 @@ describe('writeFiles', () => {
 const OWNER = { kind: 'PolicyRepo', name: 'team' };
 const write = (dir: string, files: { path: string; content: string }[], extra: { force?: boolean; fileSystem?: SynthFileSystem } = {}) =>
   writeOwnedFiles(dir, files, { owner: OWNER, ...extra });
+/** sha256 of a string's UTF-8 bytes, as the manifest records each file. */
+const sha = (content: string) => createHash('sha256').update(content, 'utf-8').digest('hex');
+/** sha256 of "a" (the published test vector). */
+const SHA_A = 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb';
 const manifest = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, WRITTEN_FILES_MANIFEST), 'utf-8'));
 
 /** Every file under `dir` with its bytes (the folder's state, to compare before and after). */
@@ -87,12 +92,12 @@ describe('writeOwnedFiles', () => {
     const dir = tmp();
     write(dir, [{ path: 'rendered/dev/a.yaml', content: 'a' }, { path: 'rendered/stg/a.yaml', content: 'a' }, { path: 'keep.txt', content: 'k' }]);
     fs.writeFileSync(path.join(dir, 'rendered', 'mine.txt'), 'not written by synth');
-    expect(manifest(dir)).toEqual({ owner: OWNER, files: ['keep.txt', 'rendered/dev/a.yaml', 'rendered/stg/a.yaml'] });
+    expect(manifest(dir)).toEqual({ owner: OWNER, files: ['keep.txt', 'rendered/dev/a.yaml', 'rendered/stg/a.yaml'], sha256: { 'keep.txt': sha('k'), 'rendered/dev/a.yaml': SHA_A, 'rendered/stg/a.yaml': SHA_A } });
 
     write(dir, [{ path: 'rendered/dev/a.yaml', content: 'a' }, { path: 'keep.txt', content: 'k' }]);
     expect(fs.existsSync(path.join(dir, 'rendered', 'stg'))).toBe(false);
     expect(fs.readFileSync(path.join(dir, 'rendered', 'mine.txt'), 'utf-8')).toBe('not written by synth');
-    expect(manifest(dir)).toEqual({ owner: OWNER, files: ['keep.txt', 'rendered/dev/a.yaml'] });
+    expect(manifest(dir)).toEqual({ owner: OWNER, files: ['keep.txt', 'rendered/dev/a.yaml'], sha256: { 'keep.txt': sha('k'), 'rendered/dev/a.yaml': SHA_A } });
     expect(fs.readdirSync(dir).sort()).toEqual([WRITTEN_FILES_MANIFEST, 'keep.txt', 'rendered']);
   });
 
@@ -112,7 +117,7 @@ describe('writeOwnedFiles', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), 'old');
     fs.writeFileSync(path.join(dir, WRITTEN_FILES_MANIFEST), JSON.stringify(['old.txt', 'a.txt']));
     write(dir, [{ path: 'a.txt', content: 'new' }]);
-    expect(snapshot(dir)).toEqual({ 'a.txt': 'new', [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['a.txt'] }, null, 2)}\n` });
+    expect(snapshot(dir)).toEqual({ 'a.txt': 'new', [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['a.txt'], sha256: { 'a.txt': sha('new') } }, null, 2)}\n` });
   });
 
   test('ignores listed paths that point outside the output folder', () => {
@@ -126,6 +131,14 @@ describe('writeOwnedFiles', () => {
     expect(fs.readFileSync(outside, 'utf-8')).toBe('precious');
   });
 
+  test('a manifest whose sha256 map is malformed (not hex, or a path it does not list) is not one of this library', () => {
+    for (const sha256 of [{ 'a.txt': 'not-hex' }, { 'other.txt': SHA_A }, ['a.txt']]) {
+      const dir = tmp();
+      fs.writeFileSync(path.join(dir, WRITTEN_FILES_MANIFEST), JSON.stringify({ owner: OWNER, files: ['a.txt'], sha256 }));
+      expect(() => write(dir, [{ path: 'a.txt', content: 'a' }])).toThrow(`  - ${WRITTEN_FILES_MANIFEST} (not a written-files manifest of this library)\n`);
+    }
+  });
+
   test('a file that becomes a folder, and a folder that becomes a file, between two runs', () => {
     const dir = tmp();
     write(dir, [{ path: 'x', content: 'file' }, { path: 'y/z', content: 'inside' }]);
@@ -134,7 +147,7 @@ describe('writeOwnedFiles', () => {
       'x/': '',
       'x/inner': 'now a folder',
       'y': 'now a file',
-      [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['x/inner', 'y'] }, null, 2)}\n`,
+      [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['x/inner', 'y'], sha256: { 'x/inner': sha('now a folder'), 'y': sha('now a file') } }, null, 2)}\n`,
     });
   });
 
@@ -181,7 +194,7 @@ describe('writeOwnedFiles', () => {
       + 'two repositories or platforms cannot share a folder. Synthesize each into its own folder, or pass { force: true } to synth() to replace the output of PolicyPlatform "platform" with that of PolicyRepo "team".');
     expect(snapshot(dir)).toEqual(before);
     write(dir, [{ path: 'README.md', content: 'repo' }], { force: true });
-    expect(snapshot(dir)).toEqual({ 'README.md': 'repo', [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['README.md'] }, null, 2)}\n` });
+    expect(snapshot(dir)).toEqual({ 'README.md': 'repo', [WRITTEN_FILES_MANIFEST]: `${JSON.stringify({ owner: OWNER, files: ['README.md'], sha256: { 'README.md': sha('repo') } }, null, 2)}\n` });
   });
 
   test('refuses an output path that is a file', () => {
@@ -216,6 +229,6 @@ describe('writeOwnedFiles', () => {
       .toThrow(`PolicyRepo "team" could not be written into ${out}: cannot write b/c.txt: no space left on the device (the disk is full) (ENOSPC). Nothing was written (${out} does not exist).`);
     expect(fs.readdirSync(dir)).toEqual([]);
     write(out, [{ path: 'a.txt', content: 'a' }]);
-    expect(snapshot(dir)).toEqual({ 'new/': '', 'new/out/': '', 'new/out/a.txt': 'a', [`new/out/${WRITTEN_FILES_MANIFEST}`]: `${JSON.stringify({ owner: OWNER, files: ['a.txt'] }, null, 2)}\n` });
+    expect(snapshot(dir)).toEqual({ 'new/': '', 'new/out/': '', 'new/out/a.txt': 'a', [`new/out/${WRITTEN_FILES_MANIFEST}`]: `${JSON.stringify({ owner: OWNER, files: ['a.txt'], sha256: { 'a.txt': SHA_A } }, null, 2)}\n` });
   });
 });

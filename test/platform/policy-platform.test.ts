@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { FakeRepo } from './fake-repo';
+import { problemsOf } from './problems';
 import { parseYamlDocuments } from '../../src/core/yaml';
 import { PolicyPlatform, PolicySource, Tool, Toolchain } from '../../src/platform';
 import { checkDockerfile } from '../docker/dockerfile-check';
@@ -22,8 +23,8 @@ function seedLike() {
   const platform = new PolicyPlatform(app, 'policy-platform', {
     environments: ['dev', 'prd'],
     sources: [
-      PolicySource.fromRepo(security as any),
-      PolicySource.fromRepo(devops as any),
+      PolicySource.fromRepo(security),
+      PolicySource.fromRepo(devops),
       PolicySource.fromImage({ repoName: 'backend-applications', image: 'registry.example.com/ops/backend-applications-repo', digest: DIGEST, policies: ['backend-rule'] }),
       PolicySource.kyvernoCurated({ commit: COMMIT, sha256: LIBRARY_SHA }),
     ],
@@ -33,15 +34,6 @@ function seedLike() {
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-}
-
-function problemsOf(platform: PolicyPlatform): string {
-  try {
-    platform.dockerfile();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
 }
 
 describe('PolicyPlatform Dockerfile', () => {
@@ -137,7 +129,7 @@ describe('PolicyPlatform Dockerfile', () => {
     const build = (tools: Toolchain, library = PolicySource.kyvernoCurated({ commit: COMMIT, sha256: LIBRARY_SHA })) => {
       const app = new App();
       const repo = new FakeRepo(app, 'r', { environments: ['dev'], policies: [] });
-      return new PolicyPlatform(app, 'p', { sources: [PolicySource.fromRepo(repo as any), library], tools });
+      return new PolicyPlatform(app, 'p', { sources: [PolicySource.fromRepo(repo), library], tools });
     };
     const newHelm = Tool.helm({ version: '3.17.0' });
     expect(problemsOf(build(new Toolchain({ helm: newHelm })))).toContain(
@@ -183,7 +175,7 @@ describe('PolicyPlatform Dockerfile', () => {
     const strict = new PolicyPlatform(app, 'p', {
       requireDigests: true,
       baseImage: 'alpine:3.22.1',
-      sources: [PolicySource.fromRepo(repo as any), PolicySource.kyvernoCurated({ commit: COMMIT, unverified: true })],
+      sources: [PolicySource.fromRepo(repo), PolicySource.kyvernoCurated({ commit: COMMIT, unverified: true })],
       tools: new Toolchain({ helm: Tool.helm({ version: '3.17.0' }), unverifiedTools: ['helm'] }),
     });
     const message = problemsOf(strict);
@@ -197,7 +189,7 @@ describe('PolicyPlatform Dockerfile', () => {
     const repo2 = new FakeRepo(app2, 'r', { environments: ['dev'], policies: [] });
     const ok = new PolicyPlatform(app2, 'p', {
       requireDigests: true,
-      sources: [PolicySource.fromRepo(repo2 as any, { image: `registry.example.com/ops/r-repo:main@${DIGEST}` })],
+      sources: [PolicySource.fromRepo(repo2, { image: `registry.example.com/ops/r-repo:main@${DIGEST}` })],
     });
     expect(problemsOf(ok)).toBe('');
     expect(ok.index().sources[0]).toMatchObject({ image: `registry.example.com/ops/r-repo:main@${DIGEST}`, repository: 'registry.example.com/ops/r-repo', digest: DIGEST, tag: 'main' });
@@ -207,7 +199,7 @@ describe('PolicyPlatform Dockerfile', () => {
     const app = new App();
     const repo = new FakeRepo(app, 'r', { environments: ['dev'], policies: [] });
     const p = new PolicyPlatform(app, 'p', {
-      sources: [PolicySource.fromRepo(repo as any)],
+      sources: [PolicySource.fromRepo(repo)],
       tools: new Toolchain({
         pluto: Tool.pluto({ version: 'latest' }),
         yq: Tool.yq({ amd64: { url: 'https://github.com/mikefarah/yq/releases/latest/download/yq_linux_amd64', sha256: 'e'.repeat(64) }, arm64: { url: 'http://mirror.example.com/yq', sha256: 'e'.repeat(64) } }),
@@ -274,8 +266,8 @@ describe('PolicyPlatform index and rendering', () => {
       sources: [
         PolicySource.kyvernoCurated({ commit: COMMIT, sha256: LIBRARY_SHA }),
         PolicySource.fromImage({ repoName: 'backend-applications', image: 'registry.example.com/ops/backend-applications-repo', digest: DIGEST, policies: ['backend-rule'] }),
-        PolicySource.fromRepo(devops as any),
-        PolicySource.fromRepo(security as any),
+        PolicySource.fromRepo(devops),
+        PolicySource.fromRepo(security),
       ],
     }).synthFiles();
     expect(b).toEqual(a);
@@ -286,7 +278,7 @@ describe('the platform workflow', () => {
   const workflow = (image: string) => {
     const app = new App();
     const repo = new FakeRepo(app, 'r', { environments: ['dev'], policies: [] });
-    const p = new PolicyPlatform(app, 'policy-platform', { image, version: '2.0.0', sources: [PolicySource.fromRepo(repo as any)] });
+    const p = new PolicyPlatform(app, 'policy-platform', { image, version: '2.0.0', sources: [PolicySource.fromRepo(repo)] });
     const text = p.synthFiles().find((f) => f.path === '.github/workflows/policy-platform.yaml')!.content;
     return { text, wf: parseYamlDocuments(text)[0] };
   };
@@ -355,7 +347,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const app = new App();
     const a = new FakeRepo(app, 'team-a', { environments: ['dev'], policies: [{ name: 'require-labels' }] });
     const b = new FakeRepo(app, 'team-b', { environments: ['dev'], policies: [{ name: 'require-labels' }, { name: 'other' }] });
-    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(b as any), PolicySource.fromRepo(a as any)] });
+    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(b), PolicySource.fromRepo(a)] });
     expectNothingWritten(p, 'platform: cluster-scoped policy ClusterPolicy/require-labels is brought by two sources: repo team-a (construct team-a) and repo team-b (construct team-b) (they would overwrite each other in the cluster)');
     expect(a.renders + b.renders).toBe(0);
   });
@@ -364,7 +356,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const app = new App();
     const a = new FakeRepo(app, 'team-a', { environments: ['dev'], policies: [{ name: 'require-labels' }] });
     const p = new PolicyPlatform(app, 'platform', {
-      sources: [PolicySource.fromRepo(a as any), PolicySource.fromImage({ repoName: 'team-c', image: 'reg.example.com/team-c', tag: 'v1', policies: ['require-labels'] })],
+      sources: [PolicySource.fromRepo(a), PolicySource.fromImage({ repoName: 'team-c', image: 'reg.example.com/team-c', tag: 'v1', policies: ['require-labels'] })],
     });
     expectNothingWritten(p, 'policy ClusterPolicy/require-labels is brought by two sources: repo team-a (construct team-a) and image source team-c (reg.example.com/team-c:v1)');
   });
@@ -373,7 +365,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const app = new App();
     const a = new FakeRepo(app, 'team-a', { environments: ['dev'], policies: [{ kind: 'Policy', name: 'x', namespace: 'a' }] });
     const b = new FakeRepo(app, 'team-b', { environments: ['dev'], policies: [{ kind: 'Policy', name: 'x', namespace: 'b' }] });
-    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a as any), PolicySource.fromRepo(b as any)] });
+    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a), PolicySource.fromRepo(b)] });
     expect(() => p.synthFiles()).not.toThrow();
   });
 
@@ -382,7 +374,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const a = new FakeRepo(app, 'security-policy', { environments: ['dev'], policies: [] });
     const p = new PolicyPlatform(app, 'platform', {
       sources: [
-        PolicySource.fromRepo(a as any),
+        PolicySource.fromRepo(a),
         PolicySource.fromImage({ repoName: 'security-policy', image: 'reg.example.com/other/security-policy-repo', tag: 'main' }),
       ],
     });
@@ -393,7 +385,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const app = new App();
     const a = new FakeRepo(app, 'security-policy', { environments: ['dev', 'qac', 'stg', 'prd'], policies: [] });
     const b = new FakeRepo(app, 'devops-policy', { environments: ['dev', 'prd'], policies: [] });
-    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a as any), PolicySource.fromRepo(b as any)] });
+    const p = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a), PolicySource.fromRepo(b)] });
     expect(p.environments).toEqual(['dev', 'qac', 'stg', 'prd']);
     expectNothingWritten(p, 'platform: repo devops-policy (construct devops-policy) does not cover the platform\'s environments: missing qac, stg (source: dev, prd; platform platform: dev, qac, stg, prd)');
   });
@@ -403,7 +395,7 @@ describe('PolicyPlatform conflicts: every error names both sources, nothing is w
     const a = new FakeRepo(app, 'a', { environments: ['dev'], policies: [], image: null });
     const p = new PolicyPlatform(app, 'platform', {
       sources: [
-        PolicySource.fromRepo(a as any),
+        PolicySource.fromRepo(a),
         PolicySource.fromImage({ repoName: 'b', image: 'reg.example.com/b', tag: 'latest' }),
         PolicySource.fromImage({ repoName: 'c', image: 'reg.example.com/c', tag: 'v1', digest: 'sha256:1' }),
       ],
@@ -423,7 +415,7 @@ describe('PolicyPlatform.synth', () => {
     const build = (environments: string[]) => {
       const app = new App();
       const repo = new FakeRepo(app, 'r', { environments: ['dev', 'stg', 'prd'], policies: [{ name: 'p' }] });
-      return new PolicyPlatform(app, 'p', { environments, sources: [PolicySource.fromRepo(repo as any)] });
+      return new PolicyPlatform(app, 'p', { environments, sources: [PolicySource.fromRepo(repo)] });
     };
     build(['dev', 'stg', 'prd']).synth(dir);
     const all = path.join(dir, 'rendered', 'stg', 'all.yaml');

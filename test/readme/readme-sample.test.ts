@@ -9,12 +9,17 @@ import * as ts from 'typescript';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
 
-function usageSample(): string {
-  const usage = README.slice(README.indexOf('## Usage'));
-  const match = /```ts\n([\s\S]*?)```/.exec(usage);
-  if (!match) throw new Error('README has no ```ts block under ## Usage');
+/** The first ```ts block after a heading of the README. */
+function sampleUnder(heading: string): string {
+  const at = README.indexOf(heading);
+  const match = at < 0 ? null : /```ts\n([\s\S]*?)```/.exec(README.slice(at));
+  if (!match) throw new Error(`README has no \`\`\`ts block under ${heading}`);
   return match[1];
 }
+
+const usageSample = () => sampleUnder('## Usage');
+/** The sample of the README section on PolicySource.fromDirectory. */
+const directorySample = () => sampleUnder('### Aggregating a repository by folder');
 
 test('the usage sample has at most 30 lines of code', () => {
   const lines = usageSample().split('\n').filter((l) => l.trim() !== '');
@@ -45,13 +50,16 @@ test('the usage sample runs: the PolicyTest verifies and the repository is writt
   expect(fs.readFileSync(path.join(repoDir, 'Dockerfile'), 'utf-8')).toContain('COPY . /repos/security-policy/');
 });
 
-test('the usage sample type-checks against the library (strict)', () => {
+test('the README samples (usage, fromDirectory) type-check against the library (strict)', () => {
   // Written inside the repository (.tmp/ is ignored) so that cdk8s and cdk8s-plus resolve from node_modules.
   const dir = path.join(__dirname, '..', '..', '.tmp', 'readme');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'sample.ts');
-  fs.writeFileSync(file, usageSample().replace(/from 'cdk8s-policy-platform'/g, "from '../../src'"));
-  const program = ts.createProgram([file], {
+  const files = [['sample.ts', usageSample()], ['directory-sample.ts', directorySample()]].map(([name, text]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text.replace(/from 'cdk8s-policy-platform'/g, "from '../../src'"));
+    return file;
+  });
+  const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
     skipLibCheck: true,
@@ -61,6 +69,25 @@ test('the usage sample type-checks against the library (strict)', () => {
     target: ts.ScriptTarget.ES2022,
     types: ['node'],
   });
-  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName === file);
-  expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => files.includes(d.file?.fileName ?? ''));
+  expect(diagnostics.map((d) => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
+});
+
+test('the fromDirectory sample runs: the repository folder is copied by the platform image from its build context', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-directory-'));
+  const platformDir = path.join(outdir, 'out', 'platform');
+  const source = directorySample()
+    .replace(/from 'cdk8s-policy-platform'/g, `from ${JSON.stringify(path.join(__dirname, '..', '..', 'src'))}`)
+    .replace("const platformDir = 'out/platform';", `const platformDir = ${JSON.stringify(platformDir)};`);
+  expect(source).toContain(JSON.stringify(platformDir));
+  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  const js = ts.transpileModule(source, { compilerOptions }).outputText;
+  new Function('require', 'exports', js)(require, {});
+
+  const dockerfile = fs.readFileSync(path.join(platformDir, 'Dockerfile'), 'utf-8').split('\n');
+  expect(dockerfile.filter((l) => l.endsWith(' AS security_policy_repo'))).toHaveLength(1);
+  expect(dockerfile).toContain('COPY repos/security-policy/charts/ /repos/security-policy/charts/');
+  expect(dockerfile).toContain('COPY --from=security_policy_repo /repos/security-policy/ /repos/security-policy/');
+  const index = JSON.parse(fs.readFileSync(path.join(platformDir, 'index.json'), 'utf-8'));
+  expect(index.sources.map((s: any) => [s.name, s.kind, s.directory, s.policies])).toEqual([['security-policy', 'directory', 'repos/security-policy', ['ClusterPolicy/require-team-label']]]);
 });
