@@ -7,7 +7,7 @@
  */
 import { createHash } from 'crypto';
 import { compareBytes } from './byte-order';
-import { SynthFile } from './synth-file';
+import { IFileContributor, SynthFile } from './synth-file';
 import { SynthFileSystem } from './synth-fs';
 
 /**
@@ -23,6 +23,15 @@ export const WRITTEN_FILES_MANIFEST = '.policy-platform-files.json';
 export interface SynthOwner {
   readonly kind: string;
   readonly name: string;
+}
+
+/**
+ * A file contributor that records who owns its files (a PolicyRepo's or PolicyPlatform's projen
+ * component), so its writer records the same owner manifest a plain `synth(outdir)` writes.
+ * @internal
+ */
+export interface OwnedFileContributor extends IFileContributor {
+  _synthOwner(): SynthOwner;
 }
 
 /** @internal */

@@ -245,12 +245,21 @@ export class PolicyPlatform extends Construct {
    */
   public synth(outdir: string, options: SynthOptions = {}): void {
     const files = this.synthFiles();
+    this._checkBuildContext(outdir);
+    writeOwnedFiles(outdir, files, { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
+  }
+
+  /**
+   * Throws when a directory source is copied from a build context other than `outdir`, the folder
+   * the platform's Dockerfile is written to (the plain synth and the projen component both check).
+   * @internal
+   */
+  public _checkBuildContext(outdir: string): void {
     const elsewhere = this.sourceList.filter((s) => s._buildContext !== undefined && s._buildContext !== path.resolve(outdir));
     if (elsewhere.length > 0) {
       throw new TreeValidationError(elsewhere.map((s) => `${this.node.path}: ${s.description}: the Dockerfile copies ${s.directory} from the build context ${s._buildContext} (platformDirectory), `
         + `but the platform is synthesized into ${path.resolve(outdir)}; synthesize it into ${s._buildContext}, or set the source's platformDirectory to ${outdir}`));
     }
-    writeOwnedFiles(outdir, files, { owner: { kind: 'PolicyPlatform', name: this.platformName }, force: options.force });
   }
 
   /** Throws one error listing every problem of the platform and of each source repo's tree. */

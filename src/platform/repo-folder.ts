@@ -61,7 +61,7 @@ export function readRepoFolder(dir: string, copied: boolean): RepoFolderReading 
   if (type === undefined) return refused(`folder ${dir} does not exist`);
   if (type !== 'folder') return refused(`${dir} is not a folder (a symbolic link is not followed: the Docker build would not follow it either)`);
   const manifestFile = path.join(dir, WRITTEN_FILES_MANIFEST);
-  const notARepo = 'the folder is not a policy repository written by PolicyRepo.synth() (a projen-managed repository records no owner manifest: aggregate it by its image, PolicySource.fromImage)';
+  const notARepo = 'the folder is not a policy repository written by PolicyRepo.synth() or a PolicyRepoProject / PolicyRepoComponent (synthesize it, or aggregate it by its image, PolicySource.fromImage)';
   const manifest = readManifest(NODE_FILE_SYSTEM, manifestFile);
   if (manifest === undefined) return refused(`${WRITTEN_FILES_MANIFEST}: missing in ${dir}: ${notARepo}`);
   if (manifest === 'invalid') return refused(`${WRITTEN_FILES_MANIFEST}: not a written-files manifest of this library: ${notARepo}`);

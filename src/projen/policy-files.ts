@@ -6,6 +6,7 @@ import { checkFileList, obstaclesError, planSynthesis } from '../core/file-write
 import { SynthConflictError } from '../core/synth-errors';
 import { IFileContributor } from '../core/synth-file';
 import { NODE_FILE_SYSTEM } from '../core/synth-fs';
+import { manifestText, OwnedFileContributor, SynthOwner, WRITTEN_FILES_MANIFEST } from '../core/written-files-manifest';
 
 /**
  * Options of PolicyFiles.
@@ -80,6 +81,10 @@ export class PolicyFiles extends Component {
     for (const f of files) {
       new ManagedFile(this.project, this.directory ? `${this.directory}/${f.path}` : f.path, f.content);
     }
+    // the owner manifest a plain synth(outdir) writes (owner, sha256 of every file), so a platform
+    // can aggregate this folder with PolicySource.fromDirectory and detect edits since
+    const owner = synthOwnerOf(this.contributor);
+    if (owner) new ManagedFile(this.project, `${prefix}${WRITTEN_FILES_MANIFEST}`, manifestText(owner, files));
   }
 
   /**
@@ -129,6 +134,15 @@ export class PolicyFiles extends Component {
       }
     }
   }
+}
+
+/**
+ * The owner a PolicyRepo's or PolicyPlatform's component records for its files (`_synthOwner()` on
+ * the contributor it passes); undefined for other contributors, which record nothing.
+ */
+function synthOwnerOf(contributor: IFileContributor): SynthOwner | undefined {
+  const owned = contributor as Partial<OwnedFileContributor>;
+  return typeof owned._synthOwner === 'function' ? owned._synthOwner() : undefined;
 }
 
 function normalizeDirectory(dir: string): string {

@@ -1,9 +1,11 @@
+import * as path from 'path';
 import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, Project } from 'projen';
 import { PolicyPlatform, PolicyPlatformOptions, PolicySource, Toolchain } from '../platform';
 import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
+import { OwnedFileContributor } from '../core/written-files-manifest';
 
 /**
  * Every setting of PolicyPlatform but its sources and description (same names), plus where the
@@ -64,8 +66,16 @@ export class PolicyPlatformComponent extends Component {
     super(project, id);
     this.options = options;
     this.scope = new App({ outdir: project.outdir });
+    const contributor: OwnedFileContributor = {
+      synthFiles: () => {
+        const files = this.platform.synthFiles();
+        this.platform._checkBuildContext(path.resolve(project.outdir, options.directory ?? '.'));
+        return files;
+      },
+      _synthOwner: () => ({ kind: 'PolicyPlatform', name: this.platform.platformName }),
+    };
     new PolicyFiles(project, `${id}Files`, {
-      contributor: { synthFiles: () => this.platform.synthFiles() },
+      contributor,
       directory: options.directory,
       ownerName: `PolicyPlatform ${JSON.stringify(options.platformName ?? project.name)}`,
       force: options.force,

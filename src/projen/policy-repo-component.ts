@@ -4,6 +4,7 @@ import { RepoImageWorkflow } from '../platform';
 import { PolicyRepo, PolicyRepoOptions } from '../repo';
 import { callDefinitions } from './definitions-module';
 import { PolicyFiles } from './policy-files';
+import { OwnedFileContributor } from '../core/written-files-manifest';
 
 /**
  * Every setting of PolicyRepo but its description (same names), plus where the component finds its
@@ -80,8 +81,12 @@ export class PolicyRepoComponent extends Component {
       new RepoImageWorkflow(this.repo, 'image-workflow');
     }
     this.policiesModule = policiesModule ?? 'src/policies.ts';
+    const contributor: OwnedFileContributor = {
+      synthFiles: () => this.loadDefinitions().synthFiles(),
+      _synthOwner: () => ({ kind: 'PolicyRepo', name: this.repo.repoName }),
+    };
     new PolicyFiles(project, `${id}Files`, {
-      contributor: { synthFiles: () => this.loadDefinitions().synthFiles() },
+      contributor,
       directory,
       ownerName: `PolicyRepo ${JSON.stringify(this.repo.repoName)}`,
       force,

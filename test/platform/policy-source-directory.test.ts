@@ -293,7 +293,7 @@ describe('a folder that is not a verified synthesized repository is refused, nam
     fs.writeFileSync(path.join(ctx, 'plain', 'README.md'), 'hello');
     expect(directoryProblems({ path: 'plain', platformDirectory: ctx })).toContain(
       `platform: directory source plain (plain): ${MANIFEST}: missing in ${path.join(ctx, 'plain')}: the folder is not a policy repository written by PolicyRepo.synth() `
-      + '(a projen-managed repository records no owner manifest: aggregate it by its image, PolicySource.fromImage)');
+      + 'or a PolicyRepoProject / PolicyRepoComponent (synthesize it, or aggregate it by its image, PolicySource.fromImage)');
 
     const app = new App();
     new PolicyPlatform(app, 'other-platform', { sources: [PolicySource.fromRepo(simpleRepo(app, 'x', ['p']))] }).synth(path.join(ctx, 'platform-out'));

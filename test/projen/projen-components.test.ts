@@ -140,6 +140,35 @@ describe('components on an existing projen project', () => {
     expect(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf-8')).toContain('COPY --from=devops_policy_repo /repos/devops-policy/ /repos/devops-policy/');
   });
 
+  test('a projen-managed repository folder is aggregated by folder like a synthesized one, and checked the same way', () => {
+    const dir = tmp();
+    const project = new javascript.NodeProject({ name: 'infra', defaultReleaseBranch: 'main', outdir: dir });
+    const c = new PolicyRepoComponent(project, 'security', { repoName: 'security-policy', environments: ['dev', 'prd'], directory: 'repos/security', policiesModule: 'none.ts' });
+    define(c.repo);
+    project.synth();
+    // the same owner manifest a plain synth writes: owner and the sha256 of every file, itself projen-managed
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'repos', 'security', '.policy-platform-files.json'), 'utf-8'));
+    expect(manifest.owner).toEqual({ kind: 'PolicyRepo', name: 'security-policy' });
+    expect(manifest.files).toEqual(c.repo.synthFiles().map((f) => f.path).sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.projen', 'files.json'), 'utf-8')).files).toContain('repos/security/.policy-platform-files.json');
+
+    const platformProject = new javascript.NodeProject({ name: 'policy-platform', defaultReleaseBranch: 'main', outdir: dir, parent: undefined });
+    const platform = new PolicyPlatformComponent(platformProject, 'platform', { environments: ['dev', 'prd'], directory: 'platform' });
+    platform.addSource(PolicySource.fromDirectory({ path: 'repos/security', platformDirectory: dir }));
+    // the Dockerfile is written to platform/, so the folder would be copied from the wrong build context
+    expect(() => platformProject.synth()).toThrow(`the Dockerfile copies repos/security from the build context ${dir} (platformDirectory), but the platform is synthesized into ${path.join(dir, 'platform')}`);
+    const source = PolicySource.fromDirectory({ path: 'repos/security', platformDirectory: dir });
+    expect(source.problems).toEqual([]);
+    expect(source.policyKeys).toEqual(['ClusterPolicy/require-team-label']);
+    // a file edited since the synthesis is refused
+    const values = path.join(dir, 'repos', 'security', 'cd', 'prd', 'values.yaml');
+    fs.chmodSync(values, 0o644);
+    fs.appendFileSync(values, '# edited\n');
+    expect(PolicySource.fromDirectory({ path: 'repos/security', platformDirectory: dir }).problems).toEqual([
+      expect.stringMatching(/^cd\/prd\/values\.yaml: changed since the synthesis/),
+    ]);
+  });
+
   test('PolicyPlatformProject: conflicts stop synthesis, naming both sources', () => {
     const dir = tmp();
     const project = new PolicyPlatformProject({ name: 'policy-platform', defaultReleaseBranch: 'main', outdir: dir, sampleCode: false });
