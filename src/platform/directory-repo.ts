@@ -46,6 +46,8 @@ export class DirectoryRepo extends RootConstruct implements IPolicyRepo {
    * environments is checked once, in the first).
    */
   public exceptionProblems(platform: PlatformScope): string[] {
+    // a source whose policies are not known may bring the policy: the platform reports it unchecked
+    if (platform.unknownSources.length > 0) return [];
     const scope = {
       policies: platform.policies,
       unknownSources: platform.unknownSources,

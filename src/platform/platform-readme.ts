@@ -14,6 +14,10 @@ export interface PlatformReadmeFacts {
   readonly tools: Tool[];
   readonly sources: PolicySource[];
   readonly unverified: string[];
+  /** Exception references that name no known policy while some sources' policies are not known. */
+  readonly unchecked: string[];
+  /** The sources whose policies are not known. */
+  readonly unknownSources: string[];
 }
 
 function toolRow(t: Tool): string {
@@ -49,6 +53,15 @@ export function platformReadme(f: PlatformReadmeFacts): string {
   ];
   if (f.unverified.length > 0) {
     lines.push('**Unverified downloads** (explicit opt-outs; strict mode refuses them):', '', ...f.unverified.map((u) => `- ${u}`), '');
+  }
+  if (f.unchecked.length > 0) {
+    lines.push(
+      `**Unchecked exception references**: they name no policy of a known source, and the policies of ${f.unknownSources.join(', ')} are not known`,
+      '(declare them with `policies` in `PolicySource.fromImage`); Kyverno exempts nothing for a policy that does not exist:',
+      '',
+      ...f.unchecked.map((u) => `- ${u}`),
+      '',
+    );
   }
   lines.push(
     '## Tools',

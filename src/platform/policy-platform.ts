@@ -4,6 +4,7 @@ import { platformReadme, PlatformReadmeFacts } from './platform-readme';
 import { PolicySource, PolicySourceKind } from './policy-source';
 import { Toolchain } from './toolchain';
 import { addToolchainStages, copyToolchainInto, toolchainContextFiles } from './toolchain-stages';
+import { uncheckedExceptionReferences } from './unchecked-exceptions';
 import { platformWorkflow } from './workflows';
 import { compareBytes as cmp } from '../core/byte-order';
 import { checkFileList, writeOwnedFiles } from '../core/file-writer';
@@ -185,6 +186,18 @@ export class PolicyPlatform extends Construct {
   }
 
   /**
+   * Exception references no source is known to satisfy while some source's policies are not known
+   * (an image source without `policies`, a git library): such a source may bring the policy, so the
+   * reference is neither refused nor passed in silence. Listed in the platform README; empty when
+   * every source's policies are known (then such a reference is refused). Each entry names the
+   * repository, the exception and the field, e.g. `security-policy: PolicyException kyverno/allow-ci:
+   * spec.exceptions[0].policyName: no policy "x" in any known source of platform p (...)`.
+   */
+  public get uncheckedExceptionReferences(): string[] {
+    return uncheckedExceptionReferences(this.sourceList, this.policyScope());
+  }
+
+  /**
    * The merged, resolved manifests of every source defined in code or read from a synthesized folder
    * (its `rendered/<env>/` manifests) for an environment, sources in
    * repo-name order. Throws when the tree has problems (conflicts included).
@@ -332,6 +345,8 @@ export class PolicyPlatform extends Construct {
       tools: this.tools.tools,
       sources: this.sourceList,
       unverified: this.unverifiedNotes(),
+      unchecked: this.uncheckedExceptionReferences,
+      unknownSources: this.policyScope().unknownSources,
     };
   }
 

@@ -66,9 +66,12 @@ export function exceptionObjects(chart: Chart): ApiObject[] {
     c instanceof ApiObject && Chart.of(c) === chart && c.kind === 'PolicyException' && POLICY_GROUPS.includes(c.apiVersion.split('/')[0]));
 }
 
-/** Problems of one exception, each `<field>: <problem>`. */
+/**
+ * Problems of one exception, each `<field>: <problem>`. With unknown sources in the scope they are
+ * not certain (such a source may bring the policy): callers refuse only when every source is known,
+ * and the platform reports the others as unchecked.
+ */
 export function exceptionReferenceProblems(exception: any, scope: PolicyScope): string[] {
-  if (scope.unknownSources.length > 0) return []; // a source known only by image may bring the policy
   const out: string[] = [];
   const where = scope.description;
   const group = String(exception?.apiVersion ?? '').split('/')[0];

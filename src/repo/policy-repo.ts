@@ -316,6 +316,8 @@ export class PolicyRepo extends Construct implements IPolicyRepo {
         ? `repository ${this.repoName}`
         : `repository ${this.repoName} or another source of platform ${platforms.map((p) => p.platform).join(', ')}`,
     };
+    // a source whose policies are not known may bring the policy: the platform reports it unchecked
+    if (scope.unknownSources.length > 0) return [];
     const out: string[] = [];
     for (const set of sets) {
       for (const e of exceptionObjects(set)) out.push(...exceptionReferenceProblems(e.toJson(), scope).map((p) => `${e.node.path}: ${p}`));

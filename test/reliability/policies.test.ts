@@ -103,6 +103,43 @@ describe('PolicyExceptions name policies and rules that exist', () => {
   });
 });
 
+describe('an exception reference no known source satisfies, beside a source whose policies are not known', () => {
+  const imageSource = (policies?: string[]) => PolicySource.fromImage({
+    repoName: 'vendor', image: 'r.example.com/ops/vendor-repo', tag: 'v1', environments: ['dev', 'prd'], policies,
+  });
+
+  test('is not refused (the image may bring the policy) but listed as unchecked, in the platform README too', () => {
+    const app = new App();
+    const a = teamRepo({}, { image: { registry: 'r.example.com/ops', repository: 'team' } }, app);
+    exception(a.set, 'vendor-policy', ['check']);
+    const platform = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a.repo), imageSource()] });
+    const unchecked = 'team: PolicyException kyverno/ex: spec.exceptions[0].policyName: no policy "vendor-policy" in any known source of platform platform '
+      + '(policies: p; a namespaced Policy is named <namespace>/<name>)';
+    expect(platform.uncheckedExceptionReferences).toEqual([unchecked]);
+    const readme = platform.synthFiles().find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain('**Unchecked exception references**: they name no policy of a known source, and the policies of image source vendor '
+      + '(r.example.com/ops/vendor-repo:v1) are not known');
+    expect(readme).toContain(`- ${unchecked}\n`);
+  });
+
+  test('once the image declares its policies, the reference is checked: found, or refused', () => {
+    const app = new App();
+    const a = teamRepo({}, { image: { registry: 'r.example.com/ops', repository: 'team' } }, app);
+    exception(a.set, 'vendor-policy', ['check']);
+    const found = new PolicyPlatform(app, 'platform', { sources: [PolicySource.fromRepo(a.repo), imageSource(['vendor-policy'])] });
+    expect(found.uncheckedExceptionReferences).toEqual([]);
+    expect(found.synthFiles().find((f) => f.path === 'README.md')!.content).not.toContain('Unchecked exception references');
+
+    const app2 = new App();
+    const b = teamRepo({}, { image: { registry: 'r.example.com/ops', repository: 'team' } }, app2);
+    exception(b.set, 'vendor-policy', ['check']);
+    const refusedPlatform = new PolicyPlatform(app2, 'platform', { sources: [PolicySource.fromRepo(b.repo), imageSource(['other-policy'])] });
+    expect(refusedPlatform.uncheckedExceptionReferences).toEqual([]);
+    expect(errorOf(() => refusedPlatform.synth(path.join(tmpDir(), 'out'))).message).toBe(`${HEAD}team/team/ex: spec.exceptions[0].policyName: `
+      + 'no policy "vendor-policy" in repository team or another source of platform platform (policies: other-policy, p; a namespaced Policy is named <namespace>/<name>)');
+  });
+});
+
 describe('raw manifests are checked against the Kyverno CRD of their release (unknown fields refused)', () => {
   test('ImportedPolicy.clusterPolicy: every unknown field, with the nearest known one', () => {
     const { repo, set } = teamRepo();
