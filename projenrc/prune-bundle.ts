@@ -1,9 +1,10 @@
 /**
  * Rewrites a packed library tarball without the files of its bundled dependencies that Node never
  * loads: source maps, TypeScript sources (declarations stay: lib/*.d.ts refer to bundled types),
- * Markdown documents (licenses and notices stay) and dotfiles (linter and CI configuration). npm
- * packs bundled packages wholesale (only their own package.json `files` applies, not our
- * .npmignore), so the package task prunes its tarball after packing.
+ * Markdown documents (licenses and notices stay), dotfiles (linter and CI configuration) and the
+ * ES module builds that only `import` reaches. npm packs bundled packages wholesale (only their
+ * own package.json `files` applies, not our .npmignore), so the package task prunes its tarball
+ * after packing.
  *
  * Usage: prune-bundle.ts TARBALL_OR_FOLDER... (a folder: every .tgz in it). Run after `npm pack`.
  */
@@ -47,8 +48,8 @@ export function importOnlyFolders(pkg: any): string[] {
     if (imported.length === 0 || required.length === 0) continue;
     const [a, b] = [imported[0], required[0]];
     const differ = a.findIndex((s, i) => s !== b[i]);
-    // the two builds must part in a folder below the package root, not in the file name
-    if (differ >= 1 && differ < a.length - 1 && differ < b.length - 1) candidates.add(a.slice(0, differ + 1).join('/'));
+    // the two builds must part in a folder, not in the file name
+    if (differ >= 0 && differ < a.length - 1 && differ < b.length - 1) candidates.add(a.slice(0, differ + 1).join('/'));
   }
   const kept = [
     ...exportTargets(pkg.exports).filter((t) => !t.conditions.includes('import')).map((t) => t.target),
@@ -58,16 +59,19 @@ export function importOnlyFolders(pkg: any): string[] {
   return [...candidates].filter((folder) => !kept.some((t) => t === folder || t.startsWith(`${folder}/`)));
 }
 
-/** Prunes every package of a node_modules folder (scoped ones included); returns entries removed. */
+/** The package folders of a node_modules folder: `name/` and `@scope/name/` (not .bin). */
+export function packageFolders(modules: string): string[] {
+  return fs.readdirSync(modules, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const dir = path.join(modules, entry.name);
+      return entry.name.startsWith('@') ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [dir];
+    });
+}
+
+/** Prunes every package of a node_modules folder; returns the entries removed. */
 function pruneModules(modules: string): number {
-  let removed = 0;
-  for (const entry of fs.readdirSync(modules, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const dir = path.join(modules, entry.name);
-    const packages = entry.name.startsWith('@') ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [dir];
-    for (const pkg of packages) removed += prunePackage(pkg);
-  }
-  return removed;
+  return packageFolders(modules).reduce((removed, pkg) => removed + prunePackage(pkg), 0);
 }
 
 function prunePackage(dir: string): number {
