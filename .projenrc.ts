@@ -5,8 +5,6 @@ const bundledDeps = [
   'yaml@^2.8.0',
   // enforcement's manifest reader: ~4x faster than yaml on manifests, with yaml's YAML 1.1 scalar schema
   'js-yaml@^4.1.0',
-  'ajv@^8.17.0',
-  'ajv-formats@^3.0.1',
   'semver@^7.7.0',
   '@jmespath-community/jmespath@^1.3.0',
   '@bufbuild/cel@^0.6.1',
@@ -18,8 +16,6 @@ const bundledDeps = [
   '@stoplight/spectral-rulesets@^1.22.0',
   '@stoplight/spectral-ref-resolver@^1.0.5', // values-lint: a resolver that never fetches $refs
   '@stoplight/spectral-formats@^1.9.0', // values-lint: `formats` in .spectral.yaml
-  'dockerfile-ast@^0.7.1',
-  'dockerfile-utils@^0.16.3',
   // Go regexp (RE2) semantics for regex_match, regex_replace_all and CEL matches(): pure JS, no wasm
   're2js@^2.10.0',
 ];
@@ -42,7 +38,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-28@^2.5.6', 'projen@^0.103.25'],
   bundledDeps,
-  devDeps: ['@types/semver', '@types/node@^20', 'cdk8s-plus-28@2.5.6'],
+  devDeps: [
+    '@types/semver', '@types/node@^20', 'cdk8s-plus-28@2.5.6',
+    // only tests use these (src/ does not): Spectral brings its own ajv into the bundle
+    'ajv@^8.17.0',
+    // Spectral's 2.x line: one hoisted copy in the bundle instead of three nested under Spectral
+    'ajv-formats@^2.1.1',
+    'dockerfile-ast@^0.7.1',
+    'dockerfile-utils@^0.16.3',
+    // declared here so that the override below resolves its folder from the project root
+    'es-aggregate-error@file:./shims/es-aggregate-error',
+  ],
 
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'], ignorePatterns: ['examples/out/**'] },
 
@@ -116,6 +122,9 @@ project.addTask('test:integration', {
   receiveArgs: true,
 });
 
+// npm packs bundled dependencies wholesale: the tarball is rewritten without what Node never loads.
+project.tasks.tryFind('package:js')!.exec(`${tsNode} projenrc/prune-bundle.ts dist/js`);
+
 // The API reference, one page per domain under docs/api/ with API.md as their index (one page of
 // the whole library is too large for GitHub to render).
 // lib/index.js loads each domain module on first use (projen, Spectral, CEL stay unloaded until used)
@@ -146,6 +155,10 @@ new JsonFile(project, 'tsconfig.scripts.json', {
   },
 });
 
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/.tmp/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/.tmp/', '/shims/', '/tsconfig.scripts.json', '/docs/');
+
+// Spectral's es-aggregate-error resolves to Node's own AggregateError (shims/es-aggregate-error/):
+// the polyfill it replaces would bundle es-abstract and ~90 packages never run on Node 15+.
+project.package.addField('overrides', { 'es-aggregate-error': '$es-aggregate-error' });
 
 project.synth();

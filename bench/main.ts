@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-const SECTIONS = ['repo', 'platform', 'engine', 'apply', 'projen'];
+const SECTIONS = ['repo', 'platform', 'engine', 'apply', 'projen', 'size'];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

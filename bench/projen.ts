@@ -4,8 +4,8 @@
  * - load: a fresh `node` requiring the compiled library, against one requiring only cdk8s and
  *   constructs (which any cdk8s app loads anyway);
  * - projen: `npx projen` (synthesis only) in a policy-repo project and in a policy-platform project,
- *   against a bare TypeScript projen project;
- * - size: the installed size of the packed library and of its bundled dependencies.
+ *   against a bare TypeScript projen project.
+ * (The installed size of the packed library is the `size` section, bench/size.ts.)
  * The library is compiled with tsc into .bench/pkg (lib/ with the build's lazy entry point, and its
  * package.json), which the throwaway projects resolve through a node_modules of links to this
  * checkout's.
@@ -62,10 +62,6 @@ const BARE = `const { javascript, typescript } = require('projen');\nnew typescr
 const REPO = `const { javascript } = require('projen');\nconst { PolicyRepoProject } = require('cdk8s-policy-platform');\nnew PolicyRepoProject({ ${COMMON}, environments: ['dev', 'prd'] }).synth();\n`;
 const PLATFORM = `const { javascript } = require('projen');\nconst { PolicyPlatformProject } = require('cdk8s-policy-platform');\nnew PolicyPlatformProject({ ${COMMON}, environments: ['dev', 'prd'] }).synth();\n`;
 
-function duKb(dir: string): number {
-  return Number(execFileSync('du', ['-sk', dir], { encoding: 'utf-8' }).split('\t')[0]);
-}
-
 export async function run(): Promise<void> {
   compileLibrary();
   const entry = path.join(PKG, 'lib', 'index.js');
@@ -89,9 +85,5 @@ export async function run(): Promise<void> {
   }
   const [bare, repo, platform] = [median(times.bare), median(times.repo), median(times.platform)];
   process.stdout.write(`projen: bare TypeScript project ${bare.toFixed(0)} ms, policy-repo ${repo.toFixed(0)} ms (${(repo / bare).toFixed(2)}x), policy-platform ${platform.toFixed(0)} ms (${(platform / bare).toFixed(2)}x) (medians of ${RUNS})\n`);
-
-  const bundled: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8')).bundledDependencies ?? [];
-  const bundledKb = bundled.reduce((sum, name) => sum + duKb(path.join(ROOT, 'node_modules', name)), 0);
-  process.stdout.write(`size: compiled library ${(duKb(path.join(PKG, 'lib')) / 1024).toFixed(1)} MB; bundled dependencies (top-level folders only) ${(bundledKb / 1024).toFixed(1)} MB\n`);
   fs.rmSync(WORK, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { pruneTarball } from '../../projenrc/prune-bundle';
 import { compareBytes } from '../../src/core/byte-order';
 import { listFiles as listAllFiles } from '../support/files';
 
@@ -27,18 +28,20 @@ export function run(cmd: string, args: string[], cwd: string, extra: { [k: strin
   }
 }
 
-/** Hash of what the package is built from (src/, package.json): one tarball per source state. */
+/** What the tarball is built from: the sources, the shims, package.json and the build's scripts. */
+const SOURCES = ['src', 'shims', 'package.json', 'projenrc/lazy-index.ts', 'projenrc/prune-bundle.ts'];
+
+/** Hash of what the package is built from: one tarball per source state. */
 function sourceHash(): string {
   const hash = crypto.createHash('sha256');
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => compareBytes(a.name, b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
+  const walk = (p: string) => {
+    if (!fs.statSync(p).isDirectory()) {
+      hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
+      return;
     }
+    for (const name of fs.readdirSync(p).sort(compareBytes)) walk(path.join(p, name));
   };
-  walk(path.join(ROOT, 'src'));
-  hash.update(fs.readFileSync(path.join(ROOT, 'package.json')));
+  for (const source of SOURCES) walk(path.join(ROOT, source));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -47,9 +50,22 @@ function sleep(ms: number): void {
 }
 
 /**
- * Compiles with jsii (lib/ and .jsii, as the build does) and packs the library with `npm pack`.
- * The tarball is kept in .tmp/packed/<hash of src and package.json>/ so test files running in
- * parallel build it once (a lock folder serializes them) and a changed source builds a new one.
+ * Compiles with jsii (lib/ and .jsii, as the build does) and packs the library into `dir` as the
+ * package task does: `npm pack`, then its bundled dependencies pruned (unless `prune` is false).
+ */
+export function packLibrary(dir: string, prune = true): string {
+  run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
+  // the post-compile step of the build: the packed entry point loads its modules lazily
+  run('npx', ['ts-node', '--transpile-only', '-P', 'tsconfig.scripts.json', 'projenrc/lazy-index.ts', 'lib'], ROOT);
+  const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT));
+  const tarball = path.join(dir, out[0].filename);
+  if (prune) pruneTarball(tarball);
+  return tarball;
+}
+
+/**
+ * The library as packLibrary packs it, kept in .tmp/packed/<hash of SOURCES>/ so test files running
+ * in parallel build it once (a lock folder serializes them) and a changed source builds a new one.
  */
 export function buildAndPack(): string {
   const dir = path.join(ROOT, '.tmp', 'packed', sourceHash());
@@ -68,11 +84,7 @@ export function buildAndPack(): string {
     }
     try {
       fs.mkdirSync(dir, { recursive: true });
-      run('npx', ['jsii', '--silence-warnings=reserved-word'], ROOT);
-      // the post-compile step of the build: the packed entry point loads its modules lazily
-      run('npx', ['ts-node', '--transpile-only', '-P', 'tsconfig.scripts.json', 'projenrc/lazy-index.ts', 'lib'], ROOT);
-      const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], ROOT));
-      fs.writeFileSync(done, path.join(dir, out[0].filename));
+      fs.writeFileSync(done, packLibrary(dir));
     } finally {
       fs.rmdirSync(lock);
     }
@@ -83,6 +95,16 @@ export function buildAndPack(): string {
 /** `name@version` of packages as installed in this checkout, so npm takes them from its cache. */
 export function localVersions(names: string[]): string[] {
   return names.map((n) => `${n}@${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', n, 'package.json'), 'utf-8')).version}`);
+}
+
+/**
+ * A throwaway project in `dir` (named after the folder) with the tarball installed as a team
+ * installs it: with its peers (projen, cdk8s, constructs, cdk8s-plus-28) and `more` packages.
+ */
+export function installPacked(tarball: string, dir: string, more: string[] = []): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir), version: '0.0.0', private: true }));
+  run('npm', ['install', '--loglevel=error', tarball, ...localVersions(['projen', 'cdk8s', 'constructs', 'cdk8s-plus-28', ...more])], dir);
 }
 
 export function listFiles(dir: string): string[] {

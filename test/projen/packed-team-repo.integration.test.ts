@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildAndPack, listFiles, localVersions, run } from './pack-support';
+import { buildAndPack, installPacked, listFiles, run } from './pack-support';
 import { parseYamlDocuments } from '../../src/core/yaml';
 
 jest.setTimeout(170_000);
@@ -61,10 +61,7 @@ project.synth();
 
 test('a team repo synthesizes the seed layout with `npx projen synth`, and drops a removed environment', () => {
   const team = path.join(work, 'security-policy');
-  fs.mkdirSync(team);
-  fs.writeFileSync(path.join(team, 'package.json'), JSON.stringify({ name: 'security-policy', version: '0.0.0', private: true }));
-  run('npm', ['install', '--loglevel=error', tarball,
-    ...localVersions(['projen', 'cdk8s', 'constructs', 'cdk8s-plus-28', 'ts-node', 'typescript', '@types/node', '@types/jest'])], team);
+  installPacked(tarball, team, ['ts-node', 'typescript', '@types/node', '@types/jest']);
   const noPost = { PROJEN_DISABLE_POST: 'true' };
 
   // A hand-written .projenrc.ts has no .projen/tasks.json yet: run it once, as `projen new` does.

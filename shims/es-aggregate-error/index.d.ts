@@ -1,0 +1,2 @@
+declare const NativeAggregateError: AggregateErrorConstructor;
+export = NativeAggregateError;
