@@ -6,7 +6,7 @@
 import { RootConstruct } from 'constructs';
 import { RepoFolder } from './repo-folder';
 import { clone } from '../core/clone';
-import { exceptionReferenceProblems, PlatformScope } from '../repo/exception-references';
+import { PlatformScope, renderedExceptionProblems } from '../repo/exception-references';
 import { policyIdentities } from '../repo/policy-identities';
 import { IPolicyRepo, PolicyIdentity, RepoChart } from '../repo/policy-repo-contract';
 
@@ -53,21 +53,11 @@ export class DirectoryRepo extends RootConstruct implements IPolicyRepo {
       unknownSources: platform.unknownSources,
       description: `repository ${this.repoName} or another source of platform ${platform.platform}`,
     };
-    const seen = new Set<string>();
-    const out: string[] = [];
-    for (const { file, doc } of this.allDocs()) {
-      if (doc?.kind !== 'PolicyException') continue;
-      const name = doc?.metadata?.namespace ? `${doc.metadata.namespace}/${doc?.metadata?.name}` : String(doc?.metadata?.name);
-      const key = `${doc.apiVersion}/${name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(...exceptionReferenceProblems(doc, scope).map((p) => `${file}: PolicyException ${name}: ${p}`));
-    }
-    return out;
+    return renderedExceptionProblems(this.allDocs(), scope);
   }
 
-  /** Every rendered document with its file, environments in promotion order. */
-  private allDocs(): { file: string; doc: any }[] {
-    return this.environments.flatMap((env) => this.folder.rendered.get(env)!.flatMap((c) => c.docs.map((doc) => ({ file: c.file, doc }))));
+  /** Every rendered document with its file (`origin`), environments in promotion order. */
+  private allDocs(): { origin: string; doc: any }[] {
+    return this.environments.flatMap((env) => this.folder.rendered.get(env)!.flatMap((c) => c.docs.map((doc) => ({ origin: c.file, doc }))));
   }
 }

@@ -4,7 +4,7 @@
  * right, so it is neither refused nor passed in silence: the platform lists it. Internal module.
  */
 import { PolicySource } from './policy-source';
-import { exceptionReferenceProblems, PlatformScope } from '../repo/exception-references';
+import { PlatformScope, renderedExceptionProblems } from '../repo/exception-references';
 
 /**
  * One line per exception reference of the repositories among `sources` that names no known policy,
@@ -18,21 +18,8 @@ export function uncheckedExceptionReferences(sources: PolicySource[], scope: Pla
     unknownSources: scope.unknownSources,
     description: `any known source of platform ${scope.platform}`,
   };
-  const out: string[] = [];
-  for (const s of sources) {
-    if (!s.repo) continue;
-    const seen = new Set<string>();
-    // every environment: an exception may be enabled in some environments only
-    for (const env of s.repo.environments) {
-      for (const doc of s.repo.render(env)) {
-        if (doc?.kind !== 'PolicyException') continue;
-        const name = doc?.metadata?.namespace ? `${doc.metadata.namespace}/${doc?.metadata?.name}` : String(doc?.metadata?.name);
-        const key = `${doc.apiVersion} ${name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(...exceptionReferenceProblems(doc, policyScope).map((p) => `${s.repoName}: PolicyException ${name}: ${p}`));
-      }
-    }
-  }
-  return out;
+  // every environment: an exception may be enabled in some environments only
+  return sources.flatMap((s) => (s.repo
+    ? renderedExceptionProblems(s.repo.environments.flatMap((env) => s.repo!.render(env).map((doc) => ({ origin: s.repoName, doc }))), policyScope)
+    : []));
 }

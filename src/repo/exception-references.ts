@@ -114,3 +114,22 @@ export function exceptionReferenceProblems(exception: any, scope: PolicyScope): 
 function unique(names: string[]): string[] {
   return [...new Set(names)].sort(compareBytes);
 }
+
+/**
+ * Problems of the PolicyExceptions among rendered manifests, each `<origin>: PolicyException
+ * <name>: <field>: <problem>`; an exception rendered in several environments is checked once, at
+ * its first origin.
+ */
+export function renderedExceptionProblems(rendered: { readonly origin: string; readonly doc: any }[], scope: PolicyScope): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { origin, doc } of rendered) {
+    if (doc?.kind !== 'PolicyException') continue;
+    const name = doc?.metadata?.namespace ? `${doc.metadata.namespace}/${doc?.metadata?.name}` : String(doc?.metadata?.name);
+    const key = `${doc.apiVersion} ${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(...exceptionReferenceProblems(doc, scope).map((p) => `${origin}: PolicyException ${name}: ${p}`));
+  }
+  return out;
+}
