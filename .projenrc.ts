@@ -48,6 +48,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'dockerfile-utils@^0.16.3',
     // declared here so that the override below resolves its folder from the project root
     'es-aggregate-error@file:./shims/es-aggregate-error',
+    '@scarf/scarf@file:./shims/scarf',
   ],
 
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc'], ignorePatterns: ['examples/out/**'] },
@@ -159,6 +160,8 @@ project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/.tmp/', '/shims/'
 
 // Spectral's es-aggregate-error resolves to Node's own AggregateError (shims/es-aggregate-error/):
 // the polyfill it replaces would bundle es-abstract and ~90 packages never run on Node 15+.
-project.package.addField('overrides', { 'es-aggregate-error': '$es-aggregate-error' });
+// Spectral's @scarf/scarf resolves to a stand-in without its install telemetry (shims/scarf/): the
+// real one's postinstall reports every team's install of this library to scarf.sh.
+project.package.addField('overrides', { 'es-aggregate-error': '$es-aggregate-error', '@scarf/scarf': '$@scarf/scarf' });
 
 project.synth();

@@ -75,3 +75,12 @@ test('Spectral with ajv, the CEL engine with re2js and JMESPath work from the in
   expect(out.jmespath).toEqual(['pass', 'fail']);
   expect(out.lint).toEqual([{ rule: 'replicas-schema', message: expect.stringMatching(/>= 1/), file: 'cd/prd/values.yaml' }]);
 });
+
+test('the bundled Spectral\'s install telemetry (@scarf/scarf) is not installed with the library', () => {
+  const team = path.join(work, 'team');
+  if (!fs.existsSync(path.join(team, 'node_modules', 'cdk8s-policy-platform'))) installPacked(buildAndPack(), team);
+  const scarf = JSON.parse(fs.readFileSync(path.join(team, 'node_modules', 'cdk8s-policy-platform', 'node_modules', '@scarf', 'scarf', 'package.json'), 'utf-8'));
+  // the stand-in: no postinstall reporting the team's install to scarf.sh
+  expect(scarf.scripts).toBeUndefined();
+  expect(scarf.description).toMatch(/^Stands in for @scarf\/scarf/);
+});
