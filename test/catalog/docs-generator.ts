@@ -145,6 +145,14 @@ function entrySection(e: CatalogEntry): string[] {
     ...optionsTable(props.members),
     '#### Example',
     '',
+    ...exampleAndManifest(doc, manifest),
+  ];
+  return lines;
+}
+
+/** The example of a construct, its manifest with the default options (folded) and its links. */
+function exampleAndManifest(doc: Parameters<typeof example>[0], manifest: any): string[] {
+  return [
     ...example(doc),
     '<details><summary>Synthesized policy with the default options</summary>',
     '',
@@ -156,7 +164,6 @@ function entrySection(e: CatalogEntry): string[] {
     '',
     ...seeLinks(doc),
   ];
-  return lines;
 }
 
 /** The ValidatingPolicy (CEL) variants: same checks as a catalogue entry, as a policies.kyverno.io kind. */
@@ -189,16 +196,7 @@ function celVariantsSection(): string[] {
     '',
     '#### Example',
     '',
-    ...example(doc),
-    '<details><summary>Synthesized policy with the default options</summary>',
-    '',
-    '```yaml',
-    toYaml(manifest).trimEnd(),
-    '```',
-    '',
-    '</details>',
-    '',
-    ...seeLinks(doc),
+    ...exampleAndManifest(doc, manifest),
   ];
 }
 
